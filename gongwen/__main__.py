@@ -1,0 +1,7 @@
+"""``python -m gongwen``."""
+
+import sys
+
+from gongwen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,202 @@
+"""The ``gongwen`` command: parse and convert official documents."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from gongwen import __version__
+from gongwen.errors import GongwenError
+from gongwen.model import Document
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+INPUT_SUFFIXES = (".txt", ".text", ".xml")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gongwen",
+        description="Recognise Chinese official documents (党政机关公文) and write them in GB/T 9704-2012 layout.",
+    )
+    parser.add_argument("--version", action="version", version=f"gongwen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="print the recognised structure of a document")
+    p.add_argument("file", help="a .txt or .xml file, or - for standard input")
+    p.add_argument("--json", action="store_true", help="print the model as JSON (design.md §3)")
+    _add_read_options(p)
+
+    c = sub.add_parser("convert", help="convert documents to other formats")
+    c.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders, or - for standard input")
+    c.add_argument(
+        "-o",
+        "--outdir",
+        default=".",
+        help="output folder (default: the current folder); - writes a single output to standard output",
+    )
+    c.add_argument("--to", default="txt", help="comma-separated output formats (default: txt)")
+    _add_read_options(c)
+    return parser
+
+
+def _add_read_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--keep-traditional",
+        action="store_true",
+        help="keep traditional script as written instead of converting it to simplified",
+    )
+    p.add_argument(
+        "--from",
+        dest="input_format",
+        choices=("txt",),
+        default=None,
+        help="input format (default: from the file suffix)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "parse":
+            return _cmd_parse(args)
+        return _cmd_convert(args)
+    except KeyboardInterrupt:
+        print("gongwen: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _read(source: str, args: argparse.Namespace) -> Document:
+    from gongwen.api import read
+    from gongwen.parsing import parse_text
+    from gongwen.readers.text import decode_text
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        if (args.input_format or "txt") == "xml":
+            from gongwen.readers.xml import read_xml_bytes
+
+            return read_xml_bytes(data, "<stdin>")
+        return parse_text(decode_text(data, "<stdin>"), keep_traditional=args.keep_traditional)
+    return read(source, format=args.input_format, keep_traditional=args.keep_traditional)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    try:
+        doc = _read(args.file, args)
+    except GongwenError as exc:
+        _report_error(exc)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(summary(doc))
+    return EXIT_OK
+
+
+def summary(doc: Document) -> str:
+    """A short human-readable account of what was recognised."""
+    rows: list[tuple[str, object]] = [
+        ("文种", doc.kind),
+        ("格式", doc.format),
+        ("份号", doc.copy_number),
+        ("密级", doc.secrecy and doc.secrecy + (f"★{doc.secrecy_period}" if doc.secrecy_period else "")),
+        ("紧急程度", doc.urgency),
+        ("发文机关标志", doc.banner),
+        ("发文字号", doc.doc_number.text if doc.doc_number else None),
+        ("令号", doc.order_number),
+        ("签发人", "、".join(doc.signers)),
+        ("标题", doc.title),
+        ("主送机关", "，".join(doc.addressees)),
+        ("正文", f"{len(doc.body)} 段，{len(doc.headings)} 个标题"),
+        ("附件说明", "；".join(doc.attachments)),
+        ("出席/请假/列席", "；".join(f"{a.role}：{'、'.join(a.names)}" for a in doc.attendance)),
+        ("发文机关署名", "、".join(doc.signatures)),
+        ("成文日期", doc.date and doc.date.isoformat()),
+        ("附注", doc.note),
+        ("附件", "；".join(a.label or a.title or "" for a in doc.annexes)),
+        ("抄送", "，".join(doc.cc)),
+        ("印发", " ".join(filter(None, [doc.printer, doc.print_date and doc.print_date.isoformat()]))),
+    ]
+    lines = [f"{name}：{value}" for name, value in rows if value]
+    for heading in doc.headings:
+        lines.append(f"  {'  ' * (heading.level - 1)}{heading.label}{heading.title}")
+    if doc.residue:
+        lines.append(f"未采用：{len(doc.residue)} 行（" + "；".join(sorted({r.reason for r in doc.residue})) + "）")
+    lines.extend(f"提示：{w}" for w in doc.warnings)
+    return "\n".join(lines)
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from gongwen.writers import output_format, render, write_atomic
+
+    try:
+        formats = [output_format(f"x.{f.strip()}") for f in args.to.split(",") if f.strip()]
+    except GongwenError as exc:
+        print(f"gongwen: error: {exc.reason}", file=sys.stderr)
+        return EXIT_USAGE
+    if not formats:
+        print("gongwen: error: --to names no format", file=sys.stderr)
+        return EXIT_USAGE
+    to_stdout = args.outdir == "-"
+    if to_stdout and (len(formats) != 1 or len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
+        print("gongwen: error: -o - takes exactly one input file and one format", file=sys.stderr)
+        return EXIT_USAGE
+    failed = 0
+    converted = 0
+    for source, relative in _expand_inputs(args.inputs):
+        try:
+            doc = _read(source, args)
+            for fmt in formats:
+                data = render(doc, fmt)
+                if to_stdout:
+                    sys.stdout.buffer.write(data)
+                    continue
+                target = Path(args.outdir) / relative.with_suffix(f".{fmt}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, data)
+            converted += 1
+        except GongwenError as exc:
+            _report_error(exc, source)
+            failed += 1
+        except OSError as exc:
+            print(f"gongwen: error: {source}: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+    if not to_stdout:
+        print(f"gongwen: {converted} converted, {failed} failed", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, Path]]:
+    """Each input file with the path its outputs take below OUTDIR (a folder's sub-folders kept)."""
+    for item in inputs:
+        if item == "-":
+            yield "-", Path("stdin")
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.suffix.lower() in INPUT_SUFFIXES and not found.name.startswith("."):
+                    yield str(found), found.relative_to(path)
+        else:
+            yield item, Path(path.name)
+
+
+def _report_error(exc: GongwenError, source: str | None = None) -> None:
+    where = exc.source or source
+    print(f"gongwen: error: {where}: {exc.reason}" if where else f"gongwen: error: {exc.reason}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

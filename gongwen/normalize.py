@@ -1,0 +1,368 @@
+"""Text clean-up before parsing: line endings, script, punctuation, web and PDF noise.
+
+The normaliser changes characters only in recorded ways: every repair is counted into a warning,
+and every line it removes goes to ``residue`` with the reason. It never decides document structure;
+the parser does. :func:`join_wrapped_lines` is the one helper the parser calls back for PDF line wraps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gongwen.model import Residue
+
+# -- character classes ----------------------------------------------------------------------------
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+FULLWIDTH_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
+_CJK_RE = re.compile(f"[{CJK}]")
+_CJK_OR_PUNCT = f"{CJK}{FULLWIDTH_PUNCT}"
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_SPACE_RE = re.compile("[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\v]")
+PAGE_BREAK = "\f"
+
+# Sentence-final marks: a line ending in one of these is not wrapped mid-sentence.
+TERMINAL_PUNCT = "。！？；：!?;:…）)”’」』】》"
+
+# Chinese numerals as they appear in ordinals and dates.
+CN_DIGITS = "〇零一二三四五六七八九十百"
+
+
+@dataclass
+class Line:
+    """One normalised input line.
+
+    ``text`` has the spaces between Chinese characters removed; ``spaced`` keeps runs of two or more
+    spaces (as exactly two) for recognisers that split on them (signer names, joint signatures,
+    the 印发 line). ``kind`` is "text", "blank", "page" (a page break) or "meta" (a web metadata
+    line already moved to residue; ``extra`` then holds a 原标题 it carried).
+    """
+
+    text: str
+    spaced: str = ""
+    kind: str = "text"
+    extra: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind == "text"
+
+
+@dataclass
+class NormalizedText:
+    lines: list[Line]
+    residue: list[Residue] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    script: str = "simplified"
+
+
+@dataclass
+class _Repairs:
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def sub(self, name: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        new, n = pattern.subn(repl, text)
+        if n and new != text:
+            self.counts[name] += n
+        return new
+
+
+_REPAIR_MESSAGES = {
+    "punct": "made {n} half-width punctuation mark(s) in Chinese text full-width",
+    "paren": "made {n} pair(s) of half-width parentheses in Chinese text full-width",
+    "ordinal": "wrote {n} heading ordinal(s) in canonical form (一、 （一） 1. （1）)",
+    "docno": "wrote {n} 发文字号 year bracket(s) as 〔 〕",
+    "invisible": "removed {n} invisible formatting character(s)",
+}
+
+
+# -- entry point ----------------------------------------------------------------------------------
+def normalize(text: str, keep_traditional: bool = False) -> NormalizedText:
+    """Clean ``text`` into lines ready for the parser."""
+    repairs = _Repairs()
+    warnings: list[str] = []
+    text = repairs.sub("invisible", _INVISIBLE_RE, "", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", f"\n{PAGE_BREAK}\n")
+    script = "traditional" if looks_traditional(text) else "simplified"
+    if script == "traditional" and not keep_traditional:
+        text, changed = to_simplified(text)
+        warnings.append(f"converted traditional script to simplified ({changed} character(s) changed)")
+    lines = [_normalize_line(raw, repairs) for raw in text.split("\n")]
+    residue: list[Residue] = []
+    lines = _remove_noise(lines, residue)
+    for name, n in repairs.counts.items():
+        warnings.append(_REPAIR_MESSAGES[name].format(n=n))
+    return NormalizedText(lines=lines, residue=residue, warnings=warnings, script=script)
+
+
+# -- script ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _is_traditional_char(ch: str) -> bool:
+    return _t2s().convert(ch) != ch
+
+
+def looks_traditional(text: str, sample_size: int = 20000) -> bool:
+    """True when a noticeable share of the Chinese characters exist only in traditional script."""
+    sample = [ch for ch in text[:sample_size] if "\u4e00" <= ch <= "\u9fff"]
+    if not sample:
+        return False
+    traditional = sum(1 for ch in sample if _is_traditional_char(ch))
+    return traditional >= 3 and traditional / len(sample) >= 0.03
+
+
+def to_simplified(text: str) -> tuple[str, int]:
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
+    else:
+        changed = abs(len(converted) - len(text)) + sum(1 for a, b in zip(text, converted, strict=False) if a != b)
+    return converted, changed
+
+
+# -- one line -------------------------------------------------------------------------------------
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+_CJK_SPACE_RE = re.compile(f"(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}])")
+_DIGIT_CJK_SPACE_RE = re.compile(rf"(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d)")
+
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])\s*([,;:?!])|([,;:?!])(?=\s*[{_CJK_OR_PUNCT}])")
+_PAREN_RE = re.compile(r"[(（]([^()（）]{0,80})[)）]")
+
+_CN_NUM = f"[{CN_DIGITS}]{{1,3}}"
+_ORDINAL_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(rf"^({_CN_NUM})\s*[、'’‘`´．.，,]\s*(?=\S)"), lambda m: f"{m[1]}、"),
+    (re.compile(rf"^[(（]\s*({_CN_NUM})\s*[)）]\s*"), lambda m: f"（{m[1]}）"),
+    (re.compile(r"^(\d{1,2})\s*[.．、，,]\s*(?=[^\d\s.．])"), lambda m: f"{m[1]}."),
+    (re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*"), lambda m: f"（{m[1]}）"),
+)
+_DOCNO_BRACKET_RE = re.compile(
+    rf"(?<=[{CJK}])\s*[\[【(（﹝〔［]\s*((?:19|20)\d\d)\s*[\]】)）﹞〕］]\s*(?=第?\s*\d{{1,6}}\s*号)"
+)
+
+
+def _normalize_line(raw: str, repairs: _Repairs) -> Line:
+    if raw.strip() == PAGE_BREAK:
+        return Line(text="", kind="page")
+    spaced = _SPACE_RE.sub(" ", raw).strip()
+    if not spaced:
+        return Line(text="", kind="blank")
+    spaced = _repair_punctuation(spaced, repairs)
+    spaced = _MULTI_SPACE_RE.sub("  ", spaced)
+    text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
+    text = _repair_ordinal(text, repairs)
+    spaced = _repair_ordinal(spaced, _Repairs())
+    return Line(text=text, spaced=spaced)
+
+
+def _repair_punctuation(text: str, repairs: _Repairs) -> str:
+    if not _CJK_RE.search(text):
+        return text
+    text = repairs.sub("punct", _HALF_PUNCT_RE, _full_width_punct, text)
+    text = repairs.sub("paren", _PAREN_RE, _full_width_parens, text)
+    return repairs.sub("docno", _DOCNO_BRACKET_RE, lambda m: f"〔{m[1]}〕", text)
+
+
+def _full_width_punct(m: re.Match[str]) -> str:
+    mark = m[1] or m[2]
+    return _HALF_PUNCT[mark]
+
+
+def _full_width_parens(m: re.Match[str]) -> str:
+    inner = m[1]
+    whole = m[0]
+    if whole[0] == "（" and whole[-1] == "）":
+        return whole
+    if _CJK_RE.search(inner) or re.fullmatch(r"\s*\d{1,2}\s*", inner):
+        return f"（{inner}）"
+    return whole
+
+
+def _repair_ordinal(text: str, repairs: _Repairs) -> str:
+    for pattern, repl in _ORDINAL_RULES:
+        m = pattern.match(text)
+        if m:
+            new = repl(m) + text[m.end() :]
+            if new != text:
+                repairs.counts["ordinal"] += 1
+            return new
+    return text
+
+
+# -- noise lines ----------------------------------------------------------------------------------
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[—\-－–~～·•\s]*\d{1,4}[—\-－–~～·•\s]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*[/／]\s*\d{1,4}"
+    r"|[-—]?\s*(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-—]?)$"
+)
+_STRONG_CHROME_RE = re.compile(
+    r"^[【\[（(]?\s*(?:分享到|分享至|相关文章|相关链接|相关阅读|相关新闻|相关稿件|延伸阅读|责任编辑|责编|"
+    r"打印本页|关闭窗口|打印此页|【?打印】?\s*【?关闭】?|扫一扫|扫描二维码|当前位置|您当前的位置|您现在的位置|"
+    r"您的位置|网站地图|版权所有|ICP备|京ICP|浏览次数|点击次数|点击数|阅读次数|访问量|上一篇|下一篇|"
+    r"稿件来源|信息来源|【?字体[：:]?\s*大|字号[：:]\s*大|【?\s*大\s*中\s*小\s*】?$|收藏本页|加入收藏|"
+    r"返回顶部|返回首页|微信扫一扫|用手机扫描)"
+)
+_WEAK_CHROME_RE = re.compile(
+    r"^[【\[（(]?\s*(?:来源|作者|编辑|审核|校对|发布时间|发布日期|发布者|时间|日期|浏览|点击|阅读|"
+    r"索引号|主题分类|发文机关|发布机构|成文日期|生效日期|废止日期|有效性|文号|发文字号|主题词|标题|"
+    r"所属机构|公开方式|公开范围|公开时限|信息分类|体裁分类|首页\s*[>＞»])\s*[：:>＞»]"
+)
+_META_KEYS_RE = re.compile(
+    r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
+    r"发文字号|信息来源|阅读)\s*[：:]"
+)
+_ORIGINAL_TITLE_RE = re.compile(r"原标题\s*[：:]\s*(.+)$")
+
+
+def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
+    head_end, tail_start = _body_span(lines)
+    page_numbers = {
+        i
+        for i, line in enumerate(lines)
+        if line.is_text and _PAGE_NUMBER_RE.match(line.text) and not _is_leading_copy_number(lines, i)
+    }
+    running = _running_headers(lines, page_numbers)
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if not line.is_text:
+            out.append(line)
+            continue
+        reason = _noise_reason(line, i, head_end, tail_start, page_numbers, running)
+        if reason is None:
+            out.append(line)
+            continue
+        original = _ORIGINAL_TITLE_RE.search(line.text)
+        if original and reason == "web page metadata":
+            kept = line.text[: original.start(1)].strip()  # 原标题 itself goes on as the title
+            if kept:
+                residue.append(Residue(kept, reason))
+            out.append(Line(text="", kind="meta", extra=original[1].strip()))
+            continue
+        residue.append(Residue(line.spaced, reason))
+        if reason == "web page metadata":
+            out.append(Line(text="", kind="meta"))
+        elif reason == "page number":
+            out.append(Line(text="", kind="page"))
+    return out
+
+
+def _noise_reason(
+    line: Line, index: int, head_end: int, tail_start: int, page_numbers: set[int], running: set[str]
+) -> str | None:
+    text = line.text
+    if index in page_numbers:
+        return "page number"
+    if text in running:
+        return "running header or footer"
+    if len(text) > 200:
+        return None
+    if len(_META_KEYS_RE.findall(line.spaced)) >= 2 or _ORIGINAL_TITLE_RE.search(text):
+        return "web page metadata"
+    if _STRONG_CHROME_RE.match(text):
+        return "web page chrome"
+    in_margin = index < head_end or index >= tail_start
+    if in_margin and _WEAK_CHROME_RE.match(text):
+        return "web page metadata"
+    return None
+
+
+def _is_leading_copy_number(lines: list[Line], index: int) -> bool:
+    """A 6-digit number on one of the first lines is a 份号, not a page number."""
+    text = lines[index].text
+    before = [ln for ln in lines[:index] if ln.is_text]
+    return len(before) < 3 and re.fullmatch(r"\d{6}", text) is not None
+
+
+def _body_span(lines: list[Line]) -> tuple[int, int]:
+    """Indexes of the first and one past the last line that reads as running prose."""
+    prose = [i for i, ln in enumerate(lines) if ln.is_text and "。" in ln.text and len(ln.text) >= 8]
+    if not prose:
+        return len(lines), len(lines)
+    return prose[0], prose[-1] + 1
+
+
+def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[str]:
+    """Lines that repeat next to page breaks: the running heads and feet of a PDF extraction."""
+    breaks = page_numbers | {i for i, ln in enumerate(lines) if ln.kind == "page"}
+    if len(breaks) < 2:
+        return set()
+    near: Counter[str] = Counter()
+    for b in breaks:
+        for j in _neighbour_text_lines(lines, b):
+            near[lines[j].text] += 1
+    return {text for text, n in near.items() if n >= 2 and len(text) <= 60 and "。" not in text}
+
+
+def _neighbour_text_lines(lines: list[Line], index: int) -> Iterable[int]:
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(lines) and not lines[j].is_text:
+            j += step
+        if 0 <= j < len(lines):
+            yield j
+
+
+# -- hard line wraps (called by the parser for body text) -----------------------------------------
+def wrap_width(texts: list[str]) -> int | None:
+    """The line width a hard-wrapped text was wrapped at, or None when lines are whole paragraphs.
+
+    A PDF extraction has many lines of nearly the same length (the 28-character line, or whatever
+    the page held); running prose has lines of very different lengths.
+    """
+    lengths = [len(t) for t in texts if len(t) >= 8]
+    if len(lengths) < 5:
+        return None
+    counts = Counter(lengths)
+    top = max(counts, key=lambda n: (sum(counts[m] for m in range(n - 1, n + 2)), n))
+    at_top = [t for t in texts if top - 1 <= len(t) <= top + 1]
+    open_ended = sum(1 for t in at_top if not t.endswith(tuple(TERMINAL_PUNCT)))
+    if 15 <= top <= 120 and len(at_top) >= max(4, len(lengths) * 0.3) and open_ended >= len(at_top) * 0.6:
+        return top + 1
+    return None
+
+
+_SHORT_LINE = 20
+
+
+def join_wrapped_lines(texts: list[str], starts_block: Callable[[str], bool]) -> list[str]:
+    """Join lines broken inside a sentence (PDF extraction, copied web text).
+
+    A line is joined to the one before unless the one before ends a sentence, the line itself starts
+    a new block (``starts_block``: a heading ordinal, 附件, a date …), or the line before is a short
+    heading line of its own.
+    """
+    width = wrap_width(texts)
+    out: list[str] = []
+    for text in texts:
+        if out and _continues(out[-1], text, width, starts_block):
+            out[-1] = _join(out[-1], text)
+        else:
+            out.append(text)
+    return out
+
+
+def _continues(prev: str, text: str, width: int | None, starts_block: Callable[[str], bool]) -> bool:
+    if starts_block(text) or prev.endswith(tuple(TERMINAL_PUNCT)):
+        return False
+    if starts_block(prev):
+        # A heading line without a full stop is complete unless it was wrapped at the page width.
+        return width is not None and len(prev) >= width - 2
+    # In text that is not hard-wrapped, a short line without a closing mark is a line of its own
+    # (地点：…); a long one, or one that stops at a comma, was cut mid-sentence.
+    return width is not None or len(prev) >= _SHORT_LINE or prev.endswith(("，", "、", ",", "——"))
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b

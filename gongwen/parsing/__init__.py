@@ -1,0 +1,84 @@
+"""Recognise the structure of an official document in plain text.
+
+The recognisers run in a fixed order over the normalised lines: the front (web header, 版头, 标题,
+主送机关), then from the end the 版记, then 成文日期 with 发文机关署名, 附注 and 附件 around it, and
+what is left is the 正文.
+"""
+
+from __future__ import annotations
+
+from gongwen.model import Document
+from gongwen.normalize import normalize
+from gongwen.parsing.closing import recognise_rest
+from gongwen.parsing.front import recognise_front
+from gongwen.parsing.patterns import is_organ_like, kind_of_title
+
+__all__ = ["parse_text"]
+
+NO_STRUCTURE_WARNING = "no official-document structure found; every paragraph kept as body text"
+
+
+def parse_text(text: str, keep_traditional: bool = False) -> Document:
+    """Parse ``text`` into a :class:`Document`. Never raises on any string."""
+    normalized = normalize(text, keep_traditional=keep_traditional)
+    doc = Document(script=normalized.script)
+    residue = list(normalized.residue)
+    lines = normalized.lines
+    body_start, leading = recognise_front(lines, doc, residue)
+    recognise_rest(lines[body_start:], leading, doc, residue)
+    _derive(doc)
+    doc.residue = residue
+    doc.warnings = list(normalized.warnings) + _structure_warnings(doc)
+    return doc
+
+
+def _derive(doc: Document) -> None:
+    """Fill what follows from other elements: 文种, format, issuers."""
+    doc.kind = kind_of_title(doc.title) or _kind_of_mark(doc.banner)
+    doc.format = _format_of(doc)
+    if not doc.issuers:
+        doc.issuers = _issuers_from_text(doc)
+
+
+def _kind_of_mark(banner: str | None) -> str | None:
+    if not banner:
+        return None
+    if banner.endswith("纪要"):
+        return "纪要"
+    if banner.endswith("命令"):
+        return "命令"
+    if banner.endswith("令"):
+        return "令"
+    return None
+
+
+def _format_of(doc: Document) -> str:
+    banner = doc.banner or ""
+    if doc.kind == "纪要" and (banner.endswith("纪要") or doc.attendance):
+        return "minutes"
+    if banner.endswith(("命令", "令")) or (doc.order_number and doc.kind in ("命令", "令")):
+        return "order"
+    if doc.kind == "函" and not banner.endswith("文件"):
+        return "letter"
+    return "standard"
+
+
+def _issuers_from_text(doc: Document) -> list[str]:
+    if doc.signatures:
+        return [s for s in doc.signatures if is_organ_like(s, max_len=40)] or []
+    if doc.title and "关于" in doc.title:
+        organ = doc.title.split("关于", 1)[0]
+        if is_organ_like(organ):
+            return [organ]
+    return []
+
+
+def _structure_warnings(doc: Document) -> list[str]:
+    warnings: list[str] = []
+    if not doc.has_structure():
+        warnings.append(NO_STRUCTURE_WARNING)
+    if doc.doc_number and "第" in doc.doc_number.text:
+        warnings.append(f"发文字号 {doc.doc_number.text} contains 第, which GB/T 9704 does not use")
+    if doc.date_text and doc.date and not doc.date_text[:4].isdigit():
+        warnings.append("成文日期 written in Chinese numerals; GB/T 9704 uses Arabic numerals")
+    return warnings

@@ -1,0 +1,69 @@
+"""正文: paragraphs and the four heading levels 一、 （一） 1. （1）."""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.model import Block, Heading, Paragraph
+from gongwen.normalize import join_wrapped_lines
+from gongwen.parsing.patterns import (
+    ANNEX_LABEL_RE,
+    ATTACHMENT_NOTE_RE,
+    DATE_LINE_RE,
+    chinese_number,
+    heading_match,
+)
+
+_BLOCK_START_RE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条]|出席|请假|列席|抄送|附件)")
+
+
+def starts_block(text: str) -> bool:
+    """True when a line begins a new paragraph whatever the line before it ended with."""
+    return (
+        heading_match(text) is not None
+        or _BLOCK_START_RE.match(text) is not None
+        or DATE_LINE_RE.match(text) is not None
+        or ATTACHMENT_NOTE_RE.match(text) is not None
+        or (ANNEX_LABEL_RE.match(text) is not None and len(text) <= 6)
+    )
+
+
+def parse_blocks(texts: list[str]) -> list[Block]:
+    """Turn body lines (blank lines already dropped) into paragraphs and headings."""
+    counters = {1: 0, 2: 0, 3: 0, 4: 0}
+    blocks: list[Block] = []
+    for text in join_wrapped_lines(texts, starts_block):
+        heading = _heading(text, counters)
+        blocks.append(heading if heading else Paragraph(text))
+    return blocks
+
+
+def _heading(text: str, counters: dict[int, int]) -> Heading | None:
+    found = heading_match(text)
+    if not found:
+        return None
+    level, m = found
+    number = chinese_number(m["n"])
+    if number is None:
+        return None
+    # Arabic ordinals are also how wrapped lines and lists start; accept them only in sequence.
+    if level >= 3 and number != 1 and number != counters[level] + 1:
+        return None
+    counters[level] = number
+    for deeper in range(level + 1, 5):
+        counters[deeper] = 0
+    label = _canonical_label(level, m["n"])
+    title, run_in = split_run_in(m["rest"].strip())
+    return Heading(level=level, label=label, title=title, text=run_in)
+
+
+def _canonical_label(level: int, numeral: str) -> str:
+    return {1: f"{numeral}、", 2: f"（{numeral}）", 3: f"{numeral}.", 4: f"（{numeral}）"}[level]
+
+
+def split_run_in(rest: str) -> tuple[str, str]:
+    """Split a run-in heading: the title up to the first 。, the rest as paragraph text."""
+    cut = rest.find("。")
+    if cut == -1 or cut == len(rest) - 1:
+        return rest, ""
+    return rest[: cut + 1], rest[cut + 1 :].strip()

@@ -1,0 +1,320 @@
+"""Everything below the body: 附件说明, 出席/请假/列席, 发文机关署名, 成文日期, 附注, 附件 and 版记."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gongwen.model import Annex, Attendance, Document, Residue
+from gongwen.normalize import Line
+from gongwen.parsing.body import parse_blocks
+from gongwen.parsing.patterns import (
+    ANNEX_LABEL_RE,
+    ATTACHMENT_NOTE_RE,
+    DATE_PATTERN,
+    NOTE_RE,
+    NUMBERED_ITEM_RE,
+    PRINT_DATE_RE,
+    SENTENCE_PUNCT_RE,
+    heading_match,
+    is_organ_like,
+    is_signature_like,
+    match_date_line,
+    parse_date,
+    split_top_level,
+)
+
+_CC_RE = re.compile(r"^(?P<label>抄\s*送|主\s*送|抄\s*报)\s*[：:]\s*(?P<rest>.*)$")
+_SIGNATURE_DATE_RE = re.compile(rf"^(?P<sig>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
+_ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)\s*[：:]\s*(?P<rest>.*)$")
+_NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
+_COLOPHON_WINDOW = 20
+_MAX_SIGNATURE_LINES = 6
+_MAX_ANNEX_TITLE_LINES = 3
+
+
+@dataclass
+class _Text:
+    """A text line of the region below the front, with its index and whether a blank precedes it."""
+
+    index: int
+    line: Line
+    after_blank: bool
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue: list[Residue]) -> None:
+    """Parse the body and everything after it from ``lines`` (the part below the 主送机关)."""
+    residue.extend(Residue(line.extra, "web 原标题") for line in lines if line.kind == "meta" and line.extra)
+    texts = _text_lines(lines)
+    texts = _recognise_colophon(texts, doc, residue)
+    date_at = _find_closing_date(texts)
+    if date_at is None:
+        body_end = _recognise_attendance(texts, len(texts), doc)
+        body_end = _recognise_attachment_note(texts, body_end, doc)
+        doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]])
+        return
+    _set_date(texts[date_at], doc)
+    after = _recognise_note(texts, date_at + 1, doc)
+    doc.annexes = _annexes([t.text for t in texts[after:]], doc)
+    body_end = _recognise_signatures(texts, date_at, doc)
+    body_end = _recognise_attendance(texts, body_end, doc)
+    body_end = _recognise_attachment_note(texts, body_end, doc)
+    doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]])
+
+
+def _text_lines(lines: list[Line]) -> list[_Text]:
+    out: list[_Text] = []
+    blank = False
+    for i, line in enumerate(lines):
+        if line.is_text:
+            out.append(_Text(i, line, blank))
+            blank = False
+        elif line.kind == "blank":
+            blank = True
+    return out
+
+
+# -- 版记 ---------------------------------------------------------------------------------------
+def _recognise_colophon(texts: list[_Text], doc: Document, residue: list[Residue]) -> list[_Text]:
+    """Find 抄送 and 印发 among the last lines; return the lines above the 版记."""
+    window = range(max(0, len(texts) - _COLOPHON_WINDOW), len(texts))
+    starts = [i for i in window if _CC_RE.match(texts[i].text) or PRINT_DATE_RE.match(texts[i].text)]
+    if not starts:
+        return texts
+    start = starts[0]
+    i = start
+    while i < len(texts):
+        text = texts[i].text
+        cc = _CC_RE.match(text)
+        printed = PRINT_DATE_RE.match(texts[i].line.spaced) or PRINT_DATE_RE.match(text)
+        if cc:
+            label = cc["label"].replace(" ", "")
+            if label == "主送" or (doc.cc and label != "主送"):
+                residue.append(Residue(label, f"{label} label in the 版记"))
+            end = _read_cc(texts, i, label, cc["rest"], doc)
+            if end == i + 1 and not cc["rest"].strip("。. "):
+                residue.append(Residue(text, "empty 抄送 line"))
+            i = end
+            continue
+        if printed:
+            _set_printer(texts, i, start, printed, doc)
+        elif not (i + 1 < len(texts) and PRINT_DATE_RE.match(texts[i + 1].text) and is_organ_like(text)):
+            residue.append(Residue(text, "text in or after the 版记"))
+        i += 1
+    return texts[:start]
+
+
+def _read_cc(texts: list[_Text], i: int, label: str, rest: str, doc: Document) -> int:
+    parts = [rest]
+    i += 1
+    while (
+        not "".join(parts).endswith(("。", "."))
+        and i < len(texts)
+        and not _CC_RE.match(texts[i].text)
+        and not PRINT_DATE_RE.match(texts[i].text)
+        and not _is_printer_line(texts, i)
+    ):
+        parts.append(texts[i].text)
+        i += 1
+    names = split_top_level("".join(parts).rstrip("。."), "，,")
+    if label == "主送":
+        doc.addressees.extend(names)
+    else:
+        doc.cc.extend(names)
+    return i
+
+
+def _is_printer_line(texts: list[_Text], i: int) -> bool:
+    return i + 1 < len(texts) and PRINT_DATE_RE.match(texts[i + 1].text) is not None and is_organ_like(texts[i].text)
+
+
+def _set_printer(texts: list[_Text], i: int, start: int, m: re.Match[str], doc: Document) -> None:
+    printer = m["printer"].strip()
+    if not printer and i > start and _is_printer_line(texts, i - 1):
+        printer = texts[i - 1].text
+    doc.printer = printer or None
+    doc.print_date = parse_date(m)
+    doc.print_date_text = m["date"]
+
+
+# -- 成文日期, 发文机关署名, 附注 --------------------------------------------------------------------
+def _find_closing_date(texts: list[_Text]) -> int | None:
+    for i, t in enumerate(texts):
+        if i == 0:
+            continue
+        if match_date_line(t.text) or _signature_and_date(t):
+            return i
+    return None
+
+
+def _signature_and_date(t: _Text) -> re.Match[str] | None:
+    m = _SIGNATURE_DATE_RE.match(t.line.spaced)
+    if m and is_signature_like(m["sig"].replace(" ", "")) and parse_date(m):
+        return m
+    return None
+
+
+def _set_date(t: _Text, doc: Document) -> None:
+    found = match_date_line(t.text)
+    if found:
+        doc.date, doc.date_text = found
+        return
+    m = _signature_and_date(t)
+    assert m is not None
+    doc.date, doc.date_text = parse_date(m), re.sub(r"\s+", "", m["date"])
+    doc.signatures.extend(part.replace(" ", "") for part in m["sig"].split("  ") if part.strip())
+
+
+def _recognise_note(texts: list[_Text], at: int, doc: Document) -> int:
+    if at < len(texts):
+        m = NOTE_RE.match(texts[at].text)
+        if m:
+            doc.note = m["note"]
+            return at + 1
+    return at
+
+
+def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> int:
+    """Signature lines stand right above the date; return the index where they begin."""
+    start = date_at
+    while start > 0 and date_at - start < _MAX_SIGNATURE_LINES and is_signature_like(texts[start - 1].text):
+        start -= 1
+        if texts[start].after_blank:
+            break
+    while date_at - start > 1 and not is_organ_like(texts[start].text):
+        start += 1
+    found = [part.replace(" ", "") for t in texts[start:date_at] for part in t.line.spaced.split("  ") if part.strip()]
+    doc.signatures = found + doc.signatures
+    return start
+
+
+# -- 出席 / 请假 / 列席 ------------------------------------------------------------------------------
+def _recognise_attendance(texts: list[_Text], end: int, doc: Document) -> int:
+    first = None
+    for i in range(max(0, end - 12), end):
+        if _ATTENDANCE_RE.match(texts[i].text):
+            first = i
+            break
+    if first is None:
+        return end
+    current: Attendance | None = None
+    for t in texts[first:end]:
+        m = _ATTENDANCE_RE.match(t.line.spaced)
+        if m:
+            current = Attendance(role=m["role"].replace(" ", ""), names=[])
+            doc.attendance.append(current)
+            rest = m["rest"]
+        else:
+            rest = t.line.spaced
+        assert current is not None
+        current.names.extend(n for n in _NAME_SPLIT_RE.split(rest.strip("。")) if n)
+    return first
+
+
+# -- 附件说明 ------------------------------------------------------------------------------------
+def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document) -> int:
+    """附件：1. … 2. … (wrapped titles continue without a number) right above the signature."""
+    for i in range(end - 1, max(-1, end - 15), -1):
+        m = ATTACHMENT_NOTE_RE.match(texts[i].text)
+        if not m:
+            continue
+        items = _attachment_items([m["rest"]] + [t.text for t in texts[i + 1 : end]])
+        if not items:
+            return end
+        doc.attachments = items
+        return i
+    return end
+
+
+def _attachment_items(lines: list[str]) -> list[str] | None:
+    """Titles of 附件：1. … 2. …, or None unless the numbers run 1, 2, 3 … (a lone title has none)."""
+    items: list[str] = []
+    numbered = False
+    for line in lines:
+        if not line:
+            continue
+        m = NUMBERED_ITEM_RE.match(line)
+        if m and (not items or numbered):
+            if int(m["n"]) != len(items) + 1 or not m["rest"].strip():
+                return None
+            numbered = True
+            items.append(m["rest"].strip())
+        elif items and len(line) <= 40 and "。" not in line and not m:
+            items[-1] += line
+        elif not items:
+            items.append(line)
+        else:
+            return None
+    items = [item.rstrip("。；;，,") for item in items]
+    return items if all(items) else None
+
+
+# -- 附件 after the closing ----------------------------------------------------------------------
+def _annexes(lines: list[str], doc: Document) -> list[Annex]:
+    if not lines:
+        return []
+    sections: list[tuple[str, list[str]]] = []
+    for line in lines:
+        m = ANNEX_LABEL_RE.match(line)
+        if (
+            m
+            and len(line) <= 8 + len(m["rest"])
+            and (not m["rest"] or len(line) <= 60)
+            and not SENTENCE_PUNCT_RE.search(m["rest"] or "")
+        ):
+            label = line[: m.start("rest")].rstrip("：: ") if m["rest"] else line.rstrip("：: ")
+            sections.append((label.replace(" ", ""), [m["rest"]] if m["rest"] else []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            sections.append(("", [line]))
+    return [_annex(label, body) for label, body in sections]
+
+
+def _annex(label: str, lines: list[str]) -> Annex:
+    title_lines: list[str] = []
+    for line in lines[:_MAX_ANNEX_TITLE_LINES]:
+        if (
+            SENTENCE_PUNCT_RE.search(line)
+            or len(line) > 40
+            or heading_match(line)
+            or re.match(r"^第[一二三四五六七八九十\d]+[章条节]", line)
+        ):
+            break
+        title_lines.append(line)
+        if title_lines and len(lines) > len(title_lines) and _ends_title(line):
+            break
+    title = "".join(title_lines) or None
+    return Annex(label=label, title=title, body=parse_blocks(lines[len(title_lines) :]))
+
+
+def _ends_title(line: str) -> bool:
+    return line.endswith(
+        (
+            "办法",
+            "规定",
+            "细则",
+            "方案",
+            "规则",
+            "条例",
+            "意见",
+            "通知",
+            "名单",
+            "表",
+            "计划",
+            "要点",
+            "目录",
+            "清单",
+            "指南",
+            "标准",
+            "规划",
+            "决定",
+            "报告",
+            "章程",
+            "制度",
+        )
+    )

@@ -1,0 +1,158 @@
+"""Everything above the body: web page header, 版头, 标题 and 主送机关."""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.model import Document, Residue
+from gongwen.normalize import Line
+from gongwen.parsing.header import recognise_header
+from gongwen.parsing.patterns import heading_match, split_top_level
+
+_ADDRESSEE_WINDOW = 30
+_FRONT_WINDOW = 60
+_LABELLED_FIELD_RE = re.compile(r"^(?:签发人|附件|抄送|主送|出席|请假|列席|时间|地点|日期|联系人|电话|会议)")
+_DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*")
+_MAX_TITLE_LINES = 6
+
+
+def recognise_front(lines: list[Line], doc: Document, residue: list[Residue]) -> tuple[int, list[str]]:
+    """Fill the elements above the body. Return the index where the body starts and any front
+    lines that belong to the body after all."""
+    addressee = _find_addressee(lines)
+    if addressee:
+        start, end = addressee
+        text = "".join(lines[i].text for i in range(start, end + 1) if lines[i].is_text)
+        doc.addressees = split_top_level(text.rstrip("：:"))
+        front_end, body_start = start, end + 1
+    else:
+        front_end = body_start = _first_body_line(lines)
+    leftovers = _front_matter(lines[:front_end], doc, residue)
+    return body_start, leftovers
+
+
+# -- 主送机关 -------------------------------------------------------------------------------------
+def _find_addressee(lines: list[Line]) -> tuple[int, int] | None:
+    """The line ending with a colon that comes before any prose, with its wrapped lines above."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.is_text:
+            continue
+        seen += 1
+        text = line.text
+        if seen > _ADDRESSEE_WINDOW or "。" in text or heading_match(text):
+            return None
+        if text.endswith(("：", ":")) and len(text) <= 300 and not _LABELLED_FIELD_RE.match(text):
+            return _extend_addressee_up(lines, i), i
+    return None
+
+
+def _extend_addressee_up(lines: list[Line], end: int) -> int:
+    start = end
+    while (
+        start > 0
+        and lines[start - 1].is_text
+        and lines[start - 1].text.endswith(("，", "、", ","))
+        and "。" not in lines[start - 1].text
+    ):
+        start -= 1
+    return start
+
+
+def _first_body_line(lines: list[Line]) -> int:
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.is_text:
+            continue
+        seen += 1
+        text = line.text
+        if "。" in text or len(text) > 120 or heading_match(text) or text.endswith(("！", "？")):
+            return i
+        if seen > _FRONT_WINDOW:
+            return i
+    return len(lines)
+
+
+# -- web header, 版头, 标题 ------------------------------------------------------------------------
+def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> list[str]:
+    metas = [i for i, line in enumerate(lines) if line.kind == "meta"]
+    headline: str | None = None
+    original: str | None = None
+    if metas:
+        before = [line.text for line in lines[: metas[0]] if line.is_text]
+        if before:
+            headline = before[-1]
+            residue.extend(Residue(t, "web page navigation") for t in before[:-1])
+        residue.extend(Residue(line.text, "web page metadata") for line in lines[metas[0] : metas[-1]] if line.is_text)
+        extras = [lines[i].extra for i in metas if lines[i].extra]
+        original = extras[0] if extras else None
+        residue.extend(Residue(extra, "web 原标题") for extra in extras[1:])
+        lines = lines[metas[-1] + 1 :]
+    groups = _groups(lines)
+    flat = recognise_header([line for group in groups for line in group], doc)
+    remaining = {id(line) for line in flat}
+    groups = [[line for line in group if id(line) in remaining] for group in groups]
+    groups = _drop_repeats([g for g in groups if g], residue)
+    title_lines, leftovers = _title_group(groups, residue)
+    _set_title(doc, title_lines, headline, original, residue)
+    return leftovers
+
+
+def _groups(lines: list[Line]) -> list[list[Line]]:
+    """Text lines in runs separated by blank lines."""
+    groups: list[list[Line]] = [[]]
+    for line in lines:
+        if line.is_text:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def title_key(text: str) -> str:
+    return re.sub(r"\s+", "", _DATE_PREFIX_RE.sub("", text))
+
+
+def _drop_repeats(groups: list[list[Line]], residue: list[Residue]) -> list[list[Line]]:
+    """A web headline often stands two or three times before the text; keep the last copy."""
+    seen: set[str] = set()
+    kept: list[list[Line]] = []
+    for group in reversed(groups):
+        key = title_key("".join(line.text for line in group))
+        if key in seen:
+            residue.extend(Residue(line.text, "repeated headline") for line in group)
+            continue
+        seen.add(key)
+        kept.append(group)
+    return list(reversed(kept))
+
+
+def _title_group(groups: list[list[Line]], residue: list[Residue]) -> tuple[list[str], list[str]]:
+    if not groups:
+        return [], []
+    title = groups[-1]
+    earlier = groups[:-1]
+    if len(title) == 1 and title[0].text.startswith("（") and title[0].text.endswith("）") and earlier:
+        title = earlier.pop() + title
+    if len(title) > _MAX_TITLE_LINES or any("。" in line.text for line in title):
+        return [], [line.text for group in groups for line in group]
+    residue.extend(Residue(line.text, "unrecognised text above the title") for g in earlier for line in g)
+    return [line.text for line in title], []
+
+
+def _set_title(
+    doc: Document, title_lines: list[str], headline: str | None, original: str | None, residue: list[Residue]
+) -> None:
+    own = "".join(title_lines) or None
+    if own:
+        doc.title = own
+        for other, reason in ((headline, "web headline"), (original, "web 原标题")):
+            if other:
+                same = title_key(other) == title_key(own)
+                residue.append(Residue(other, "repeated headline" if same else reason))
+    elif original:
+        doc.title = original
+        if headline:
+            residue.append(Residue(headline, "web headline (the page gives 原标题)"))
+    elif headline:
+        doc.title = headline

@@ -1,0 +1,219 @@
+"""版头: 份号, 密级和保密期限, 紧急程度, 发文机关标志, 发文字号, 签发人 and the 令号 of a 命令."""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.model import Document
+from gongwen.normalize import Line
+from gongwen.parsing.patterns import (
+    DATE_PATTERN,
+    DOC_NUMBER_RE,
+    SENTENCE_PUNCT_RE,
+    doc_number_from_match,
+    is_organ_like,
+    kind_of_title,
+    parse_date,
+)
+
+_COPY_NUMBER_RE = re.compile(r"^(\d{3,6})$")
+_SECRECY_RE = re.compile(
+    r"^(?P<level>绝密|机密|秘密)\s*(?:[★☆*＊]\s*(?P<period>[^\s特加]+))?\s*(?P<urgency>特急|加急)?$"
+)
+_URGENCY_RE = re.compile(r"^(?P<urgency>特急|加急)$")
+_SIGNER_RE = re.compile(r"^(?P<before>.*?)签\s*发\s*人\s*[：:]\s*(?P<names>.*)$")
+_NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
+_ORDER_NUMBER_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*[号期]$")
+_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")
+_ISSUER_DATE_RE = re.compile(rf"^(?P<organ>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
+_MARK_SUFFIXES = ("文件", "命令", "令", "纪要")
+_HEADER_WINDOW = 12
+
+
+def recognise_header(lines: list[Line], doc: Document) -> list[Line]:
+    """Fill the 版头 elements found at the top of ``lines``; return the lines left over, in order."""
+    consumed: set[int] = set()
+    _mark_flags(lines, doc, consumed)
+    number_at = _find_doc_number(lines, doc, consumed)
+    _find_signers(lines, doc, consumed, number_at)
+    _find_banner(lines, doc, consumed, number_at)
+    _find_order_number(lines, doc, consumed)
+    _find_issuer_and_date(lines, doc, consumed)
+    return [line for i, line in enumerate(lines) if i not in consumed]
+
+
+def _mark_flags(lines: list[Line], doc: Document, consumed: set[int]) -> None:
+    """份号, 密级 and 紧急程度 stand on the first lines, one per line or together."""
+    for i, line in enumerate(lines[:4]):
+        tokens = line.spaced.split()
+        if not tokens or not all(_flag_token(tok, doc, dry_run=True) for tok in _merge_star(tokens)):
+            if _flag_token(line.text, doc, dry_run=True):
+                _flag_token(line.text, doc, dry_run=False)
+                consumed.add(i)
+                continue
+            break
+        for tok in _merge_star(tokens):
+            _flag_token(tok, doc, dry_run=False)
+        consumed.add(i)
+
+
+def _merge_star(tokens: list[str]) -> list[str]:
+    """Rejoin 机密 ★ 1年 split at its spaces."""
+    merged: list[str] = []
+    for tok in tokens:
+        if merged and (tok.startswith(("★", "☆")) or merged[-1].endswith(("★", "☆"))):
+            merged[-1] += tok
+        else:
+            merged.append(tok)
+    return merged
+
+
+def _flag_token(token: str, doc: Document, dry_run: bool) -> bool:
+    m = _COPY_NUMBER_RE.match(token)
+    if m and doc.copy_number is None:
+        if not dry_run:
+            doc.copy_number = m[1]
+        return True
+    m = _SECRECY_RE.match(token)
+    if m and doc.secrecy is None:
+        if not dry_run:
+            doc.secrecy = m["level"]
+            doc.secrecy_period = m["period"]
+            doc.urgency = m["urgency"] or doc.urgency
+        return True
+    m = _URGENCY_RE.match(token)
+    if m and doc.urgency is None:
+        if not dry_run:
+            doc.urgency = m["urgency"]
+        return True
+    return False
+
+
+def _find_doc_number(lines: list[Line], doc: Document, consumed: set[int]) -> int | None:
+    for i, line in enumerate(lines[:_HEADER_WINDOW]):
+        if i in consumed:
+            continue
+        m = DOC_NUMBER_RE.search(line.text)
+        if not m:
+            continue
+        rest = (line.text[: m.start()] + line.text[m.end() :]).strip()
+        signer = _SIGNER_RE.match(rest)
+        if rest and not (signer and not signer["before"] and signer["names"].strip()):
+            continue
+        doc.doc_number = doc_number_from_match(m)
+        consumed.add(i)
+        return i
+    return None
+
+
+def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_at: int | None) -> None:
+    window = len(lines[:_HEADER_WINDOW])
+    for i in range(window):
+        m = _SIGNER_RE.search(lines[i].spaced)
+        if not m or not m["names"].strip() or not _is_doc_number_or_empty(m["before"]):
+            continue
+        names = m["names"]
+        number = DOC_NUMBER_RE.search(names)
+        if number and i == number_at:
+            names = names[: number.start()] + names[number.end() :]
+        found = [n for n in _NAME_SPLIT_RE.split(names) if n]
+        if not found:
+            continue
+        doc.signers.extend(found)
+        consumed.add(i)
+        # Further names may follow on lines of their own (two per line is the norm).
+        j = i + 1
+        while j < window and j not in consumed and _is_name_line(lines[j].spaced):
+            doc.signers.extend(_NAME_SPLIT_RE.split(lines[j].spaced.strip()))
+            consumed.add(j)
+            j += 1
+        return
+
+
+def _is_doc_number_or_empty(text: str) -> bool:
+    text = text.replace(" ", "")
+    return not text or DOC_NUMBER_RE.fullmatch(text) is not None
+
+
+def _is_name_line(text: str) -> bool:
+    names = [n for n in _NAME_SPLIT_RE.split(text.strip()) if n]
+    return 0 < len(names) <= 3 and all(
+        _NAME_RE.match(n) and not is_organ_like(n) and not kind_of_title(n) and "关于" not in n for n in names
+    )
+
+
+def _find_banner(lines: list[Line], doc: Document, consumed: set[int], number_at: int | None) -> None:
+    start = 0
+    while start in consumed:
+        start += 1
+    if number_at is not None:
+        block = [i for i in range(start, number_at) if i not in consumed]
+        if block and all(_is_banner_line(lines[i].text) for i in block):
+            _set_banner(doc, [lines[i] for i in block])
+            consumed.update(block)
+        return
+    block = []
+    for i in range(start, min(len(lines), start + 6)):
+        if i in consumed:
+            continue
+        text = lines[i].text
+        if not _is_banner_line(text):
+            break
+        block.append(i)
+        if (
+            text.endswith("文件")
+            or (text.endswith(("命令", "令")) and _next_is_order_number(lines, i))
+            or (text.endswith("纪要") and _next_is_order_number(lines, i))
+        ):
+            _set_banner(doc, [lines[j] for j in block])
+            consumed.update(block)
+            return
+
+
+def _next_is_order_number(lines: list[Line], index: int) -> bool:
+    return index + 1 < len(lines) and _ORDER_NUMBER_RE.match(lines[index + 1].text) is not None
+
+
+def _is_banner_line(text: str) -> bool:
+    if not text or len(text) > 40 or SENTENCE_PUNCT_RE.search(text) or "关于" in text:
+        return False
+    return text == "文件" or text.endswith(_MARK_SUFFIXES) or is_organ_like(text)
+
+
+def _set_banner(doc: Document, block: list[Line]) -> None:
+    names: list[str] = []
+    for line in block:
+        names.extend(part for part in line.spaced.split("  ") if part.strip())
+    names = [n.replace(" ", "") for n in names]
+    doc.banner = "".join(names)
+    issuers = list(names)
+    if issuers and issuers[-1] == "文件":
+        issuers.pop()
+    elif issuers and issuers[-1].endswith("纪要"):
+        issuers.pop()  # a 纪要's mark names the meeting; its office stands on the line below
+    elif issuers:
+        issuers[-1] = re.sub("(?:文件|命令|令)$", "", issuers[-1])
+    doc.issuers = [n for n in issuers if n]
+
+
+def _find_order_number(lines: list[Line], doc: Document, consumed: set[int]) -> None:
+    for i, line in enumerate(lines[:_HEADER_WINDOW]):
+        if i not in consumed and _ORDER_NUMBER_RE.match(line.text) and (doc.banner or i == 0 or i - 1 in consumed):
+            doc.order_number = line.text.replace(" ", "")
+            consumed.add(i)
+            return
+
+
+def _find_issuer_and_date(lines: list[Line], doc: Document, consumed: set[int]) -> None:
+    """A 纪要 names its issuing office and date under the mark: 某某办公厅    2025年6月12日."""
+    for i, line in enumerate(lines[:_HEADER_WINDOW]):
+        m = _ISSUER_DATE_RE.match(line.spaced)
+        if i in consumed or not m or not is_organ_like(m["organ"].replace(" ", "")):
+            continue
+        date = parse_date(m)
+        if date is None:
+            continue
+        doc.issuers = doc.issuers or [m["organ"].replace(" ", "")]
+        doc.date, doc.date_text = date, m["date"].replace(" ", "")
+        consumed.add(i)
+        return

@@ -1,0 +1,29 @@
+"""Readers: each turns one input format into a Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongwen.errors import InputError
+from gongwen.model import Document
+
+READ_FORMATS = ("txt",)
+
+
+def format_of_path(path: str | Path, given: str | None = None) -> str:
+    """The input format: ``given`` if set, else from the suffix; anything unknown is read as text."""
+    if given:
+        fmt = given.lower().lstrip(".")
+        if fmt not in READ_FORMATS:
+            raise InputError(str(path), f"unknown input format {given!r} (known: {', '.join(READ_FORMATS)})")
+        return fmt
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return suffix if suffix in READ_FORMATS else "txt"
+
+
+def read_path(path: str | Path, fmt: str | None = None, keep_traditional: bool = False) -> Document:
+    from gongwen.parsing import parse_text
+    from gongwen.readers.text import read_text_file
+
+    format_of_path(path, fmt)
+    return parse_text(read_text_file(path), keep_traditional=keep_traditional)

@@ -1,0 +1,61 @@
+"""Writers: each turns a Document into one output format. Files appear whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from gongwen.errors import OutputError
+from gongwen.model import Document
+
+WRITE_FORMATS = ("txt",)
+
+
+def _renderers() -> dict[str, Callable[[Document], bytes]]:
+    from gongwen.writers.text import render_text
+
+    return {"txt": lambda doc: render_text(doc).encode("utf-8")}
+
+
+def render(doc: Document, fmt: str) -> bytes:
+    """The bytes of ``doc`` in ``fmt``."""
+    renderers = _renderers()
+    if fmt not in renderers:
+        raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
+    return renderers[fmt](doc)
+
+
+def output_format(path: str | Path, given: str | None = None) -> str:
+    fmt = (given or Path(path).suffix).lower().lstrip(".")
+    if fmt not in WRITE_FORMATS:
+        raise OutputError(str(path), f"unknown output format {fmt or '(none)'!r} (known: {', '.join(WRITE_FORMATS)})")
+    return fmt
+
+
+def write_path(doc: Document, path: str | Path, fmt: str | None = None) -> Path:
+    path = Path(path)
+    data = render(doc, output_format(path, fmt))
+    write_atomic(path, data)
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+        raise

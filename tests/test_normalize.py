@@ -1,0 +1,153 @@
+"""Repairs of the normaliser, each recorded in warnings, and noise moved to residue."""
+
+from __future__ import annotations
+
+import pytest
+
+import gongwen
+from gongwen.normalize import join_wrapped_lines, normalize, wrap_width
+
+
+def texts(raw: str) -> list[str]:
+    return [line.text for line in normalize(raw).lines if line.is_text]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("一'强化政治担当", "一、强化政治担当"),
+        ("二. 充分发挥作用", "二、充分发挥作用"),
+        ("三．加强领导", "三、加强领导"),
+        ("(一) 带头落实", "（一）带头落实"),
+        ("（二) 带头服务", "（二）带头服务"),
+        ("1、加强值守", "1.加强值守"),
+        ("2．做好应对", "2.做好应对"),
+        ("(3)山区防范", "（3）山区防范"),
+        ("（4)沿江地区", "（4）沿江地区"),
+    ],
+)
+def test_ordinals_written_canonically(raw, expected):
+    assert texts(raw) == [expected]
+
+
+@pytest.mark.parametrize("raw", ["一是及时传达学习。", "2025年4月30日前报送。", "1.5倍以上的增长。", "10.1%的比例。"])
+def test_non_ordinals_untouched(raw):
+    assert texts(raw) == [raw]
+
+
+def test_half_width_punctuation_in_chinese_made_full_width_and_recorded():
+    result = normalize("各基层党委(党总支)、直属党支部:\n为深入学习,落实部署;是否?是!")
+    assert [ln.text for ln in result.lines] == [
+        "各基层党委（党总支）、直属党支部：",
+        "为深入学习，落实部署；是否？是！",
+    ]
+    assert any("half-width punctuation" in w for w in result.warnings)
+    assert any("parentheses" in w for w in result.warnings)
+
+
+def test_punctuation_between_digits_and_latin_untouched():
+    assert texts("会议 14:30 开始，参加 1,000 人 (approx)") == ["会议14:30开始，参加1,000人(approx)"]
+
+
+@pytest.mark.parametrize("bracket", ["[2020]", "【2020】", "(2020)", "（2020）", "﹝2020﹞", "〔 2020 〕"])
+def test_doc_number_year_brackets(bracket):
+    result = normalize(f"国办发{bracket}6号")
+    assert [ln.text for ln in result.lines] == ["国办发〔2020〕6号"]
+    if bracket != "〔 2020 〕":
+        assert any("〔 〕" in w for w in result.warnings)
+
+
+def test_spaces_inside_dates_numbers_and_between_chinese_dropped():
+    assert texts("请于 2025 年 4 月 30 日前报送 16 号 文件的 执行情况") == ["请于2025年4月30日前报送16号文件的执行情况"]
+
+
+def test_spaces_between_latin_words_kept():
+    assert texts("采用 Open Document Format 格式") == ["采用Open Document Format格式"]
+
+
+def test_traditional_converted_and_recorded():
+    result = normalize("黨建引領 眾志成城 堅決打贏疫情防控阻擊戰")
+    assert result.script == "traditional"
+    assert result.lines[0].text == "党建引领众志成城坚决打赢疫情防控阻击战"
+    assert any("traditional" in w for w in result.warnings)
+
+
+def test_traditional_can_be_kept():
+    result = normalize("黨建引領 眾志成城 堅決打贏疫情防控阻擊戰", keep_traditional=True)
+    assert result.script == "traditional"
+    assert result.lines[0].text == "黨建引領眾志成城堅決打贏疫情防控阻擊戰"
+    assert not any("traditional" in w for w in result.warnings)
+
+
+def test_simplified_text_is_not_taken_for_traditional():
+    assert normalize("为深入学习贯彻习近平总书记重要指示精神，现就有关事项通知如下。").script == "simplified"
+
+
+PDF_PAGE = "这是正文的第{n}行内容，用来模拟从版式文件中提取出来的文本行宽度\n"
+
+
+def test_page_numbers_and_running_headers_go_to_residue():
+    raw = (
+        "江南省人民政府文件\n"
+        + PDF_PAGE.format(n=1)
+        + "— 1 —\n\f江南省人民政府文件\n"
+        + PDF_PAGE.format(n=2)
+        + "-2-\n\f江南省人民政府文件\n"
+        + PDF_PAGE.format(n=3)
+        + "第3页\n"
+    )
+    result = normalize(raw)
+    reasons = {r.text: r.reason for r in result.residue}
+    assert reasons["— 1 —"] == reasons["-2-"] == reasons["第3页"] == "page number"
+    assert reasons["江南省人民政府文件"] == "running header or footer"
+    assert [ln.text for ln in result.lines if ln.is_text] == [PDF_PAGE.format(n=n).strip() for n in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "分享到：",
+        "相关文章：",
+        "责任编辑：李晓妮",
+        "（稿件来源：党办；稿件作者：李晓妮）",
+        "打印本页 关闭窗口",
+        "当前位置：首页 > 政务公开",
+        "作者:publish  时间:2020-02-20 14:58  浏览:",
+    ],
+)
+def test_web_chrome_goes_to_residue(line):
+    doc = gongwen.parse(f"{line}\n各单位：\n现将有关事项通知如下，请认真贯彻执行。\n{line}\n")
+    assert [b.text for b in doc.body] == ["现将有关事项通知如下，请认真贯彻执行。"]
+    assert len(doc.residue) == 2
+
+
+def test_weak_chrome_words_inside_the_body_are_kept():
+    doc = gongwen.parse(
+        "各单位：\n现将会议安排通知如下。\n时间：2025年3月1日上午9时\n地点：省政府第一会议室\n请准时参加，不得缺席。\n"
+    )
+    assert [b.text for b in doc.body][1:3] == ["时间：2025年3月1日上午9时", "地点：省政府第一会议室"]
+
+
+def test_hard_wrapped_lines_joined_but_headings_kept_apart():
+    lines = [
+        "为深入学习贯彻习近平总书记关于做好疫情防控工作的重要指示精",
+        "神，现就有关事项通知如下。",
+        "一、总体要求",
+        "坚持人民至上、生命至上，统筹发展和安全，压实各方责任，全面",
+        "排查整治各类风险隐患。",
+        "1.加强值守",
+    ]
+    from gongwen.parsing.body import starts_block
+
+    assert join_wrapped_lines(lines, starts_block) == [
+        lines[0] + lines[1],
+        lines[2],
+        lines[3] + lines[4],
+        lines[5],
+    ]
+
+
+def test_wrap_width_found_only_for_hard_wrapped_text():
+    wrapped = ["一" * 28] * 5 + ["二" * 10]
+    assert wrap_width(wrapped) == 29
+    assert wrap_width(["短句。", "一" * 80, "二" * 45, "三" * 130, "四" * 12]) is None

@@ -1,0 +1,162 @@
+"""Targeted cases for each recogniser, written the way real texts arrive."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import gongwen
+from gongwen.model import Heading, Paragraph
+from gongwen.parsing import NO_STRUCTURE_WARNING
+
+BODY = "现将有关事项通知如下，请认真贯彻执行。"
+
+
+def test_addressees_wrapped_over_lines_with_half_width_colon():
+    doc = gongwen.parse("关于加强管理的通知\n各省、自治区、直辖市人民政府，\n国务院各部委、各直属机构:\n" + BODY)
+    assert doc.addressees == ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
+    assert doc.body == [Paragraph(BODY)]
+
+
+def test_title_given_only_as_original_title_in_web_header():
+    doc = gongwen.parse("网页标题\n时间：2020-01-31 来源：市委 原标题：市委关于加强管理的通知\n各单位：\n" + BODY)
+    assert doc.title == "市委关于加强管理的通知"
+    assert ("网页标题", "web headline (the page gives 原标题)") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_repeated_web_headline_kept_once():
+    title = "关于做好春节期间安全工作的通知"
+    doc = gongwen.parse(f"01.27 {title}\n\n{title}\n\n{title}\n各单位：\n{BODY}")
+    assert doc.title == title
+    assert [r.reason for r in doc.residue] == ["repeated headline", "repeated headline"]
+
+
+def test_run_in_heading_split_at_first_full_stop():
+    doc = gongwen.parse(f"各单位：\n{BODY}\n（一）带头落实防控措施。全校各级党组织要充分认识疫情的复杂性。")
+    assert doc.body[1] == Heading(2, "（一）", "带头落实防控措施。", "全校各级党组织要充分认识疫情的复杂性。")
+
+
+def test_wrapped_line_starting_with_a_number_is_not_a_heading():
+    text = (
+        f"各单位：\n{BODY}\n一、总体要求\n全省各级各部门要在今年年底前完成全部整改任务，截至目前已完成的整改任务数为\n"
+        "2025年计划数的一半以上，进度要加快。\n各地要加强督导，对进度滞后的地区进行通报，重点整改事项共\n"
+        "3.5万项，要逐项销号。"
+    )
+    doc = gongwen.parse(text)
+    assert [(h.level, h.label) for h in doc.headings] == [(1, "一、")]
+    assert doc.body[2].text.endswith("进度要加快。")
+    assert doc.body[3].text.endswith("要逐项销号。")
+
+
+def test_out_of_sequence_arabic_ordinal_is_not_a_heading():
+    doc = gongwen.parse(f"各单位：\n{BODY}\n1.加强领导。\n2.强化保障。\n5.月底前报送的材料要齐全。")
+    assert [h.label for h in doc.headings] == ["1.", "2."]
+    assert isinstance(doc.body[-1], Paragraph)
+
+
+def test_yishi_ershi_are_not_headings():
+    doc = gongwen.parse(f"各单位：\n{BODY}\n一是及时传达学习。\n二是压实防控责任。")
+    assert doc.headings == []
+    assert [b.text for b in doc.body[1:]] == ["一是及时传达学习。", "二是压实防控责任。"]
+
+
+def test_numbered_attachment_note_with_wrapped_title():
+    text = (
+        f"各单位：\n{BODY}\n\n附件：1.江南省2025年度重点建设项目\n      计划安排表\n    2.项目申报指南\n\n"
+        "江南省发展和改革委员会\n2025年1月8日"
+    )
+    doc = gongwen.parse(text)
+    assert doc.attachments == ["江南省2025年度重点建设项目计划安排表", "项目申报指南"]
+    assert doc.signatures == ["江南省发展和改革委员会"]
+    assert doc.body == [Paragraph(BODY)]
+
+
+def test_several_signatures_stacked():
+    doc = gongwen.parse(f"各单位：\n{BODY}\n\n中共江南省委组织部\n江南省人力资源和社会保障厅\n2025年1月8日")
+    assert doc.signatures == ["中共江南省委组织部", "江南省人力资源和社会保障厅"]
+
+
+def test_signature_and_date_on_one_line():
+    doc = gongwen.parse(f"各单位：\n{BODY}\n江南省财政厅      2025年1月8日")
+    assert doc.signatures == ["江南省财政厅"]
+    assert doc.date == dt.date(2025, 1, 8)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("二〇二〇年一月三十日", dt.date(2020, 1, 30)),
+        ("二○二五年十二月三十一日", dt.date(2025, 12, 31)),
+        ("2025 年 4 月 3 日", dt.date(2025, 4, 3)),
+    ],
+)
+def test_dates_in_chinese_and_arabic_numerals(written, value):
+    doc = gongwen.parse(f"各单位：\n{BODY}\n江南省财政厅\n{written}")
+    assert doc.date == value
+    assert doc.signatures == ["江南省财政厅"]
+
+
+def test_signer_names_on_several_lines():
+    text = (
+        "江南省人民政府文件\n江政〔2025〕3号    签发人：王建国  李卫东\n                          张红\n关于的请示\n国务院：\n"
+        + BODY
+    )
+    doc = gongwen.parse(text)
+    assert doc.signers == ["王建国", "李卫东", "张红"]
+    assert doc.doc_number.serial == 3
+
+
+def test_joint_banner_on_one_line():
+    doc = gongwen.parse("江南省教育厅  江南省财政厅  文件\n江教发〔2025〕1号\n关于做好资助工作的通知\n各市：\n" + BODY)
+    assert doc.issuers == ["江南省教育厅", "江南省财政厅"]
+
+
+def test_bare_organ_name_is_not_a_banner_when_it_starts_the_title():
+    doc = gongwen.parse("中共江南省委组织部\n关于做好春节期间工作的通知\n各单位：\n" + BODY)
+    assert doc.banner is None
+    assert doc.title == "中共江南省委组织部关于做好春节期间工作的通知"
+
+
+def test_doc_number_with_square_brackets_repaired():
+    doc = gongwen.parse("江南省人民政府\n江政发[2025]8号\n关于的通知\n各市：\n" + BODY)
+    assert doc.doc_number.text == "江政发〔2025〕8号"
+    assert doc.banner == "江南省人民政府"
+
+
+def test_colophon_cc_over_lines_and_printer_on_its_own_line():
+    text = (
+        f"各单位：\n{BODY}\n江南省财政厅\n2025年1月8日\n抄送：财政部，\n审计署。\n江南省财政厅办公室\n2025年1月9日印发"
+    )
+    doc = gongwen.parse(text)
+    assert doc.cc == ["财政部", "审计署"]
+    assert (doc.printer, doc.print_date) == ("江南省财政厅办公室", dt.date(2025, 1, 9))
+
+
+def test_news_report_keeps_every_paragraph_and_warns():
+    paragraphs = [
+        "市委党校主动担当，勇于作为。",
+        "一、校委高度重视，统筹安排部署。一是及时传达学习。",
+        "二、建强战斗堡垒。",
+    ]
+    doc = gongwen.parse("\n".join(paragraphs))
+    assert NO_STRUCTURE_WARNING in doc.warnings
+    assert doc.title is None
+    assert len(doc.body) == 3
+
+
+def test_forwarded_regulation_goes_to_annexes():
+    text = (
+        "关于印发《管理办法》的通知\n各单位：\n现将《管理办法》印发给你们，请遵照执行。\n江南省财政厅\n2025年1月8日\n\n"
+        "江南省财政专项资金管理办法\n第一条　为规范管理，制定本办法。\n第二条　本办法自印发之日起施行。"
+    )
+    doc = gongwen.parse(text)
+    assert doc.annexes[0].label == ""
+    assert doc.annexes[0].title == "江南省财政专项资金管理办法"
+    assert len(doc.annexes[0].body) == 2
+
+
+def test_parse_never_fails_on_empty_or_blank_text():
+    for text in ["", "   ", "\n\n\f\n"]:
+        doc = gongwen.parse(text)
+        assert doc.body == []
