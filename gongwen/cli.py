@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=".",
         help="output folder (default: the current folder); - writes a single output to standard output",
     )
-    c.add_argument("--to", default="txt", help="comma-separated output formats (default: txt)")
+    c.add_argument("--to", default="xml", help="comma-separated output formats: xml,txt (default: xml)")
     _add_read_options(c)
     return parser
 
@@ -51,7 +51,7 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
         dest="input_format",
-        choices=("txt",),
+        choices=("txt", "xml"),
         default=None,
         help="input format (default: from the file suffix)",
     )

@@ -20,7 +20,8 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FULLWIDTH_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
 _CJK_RE = re.compile(f"[{CJK}]")
 _CJK_OR_PUNCT = f"{CJK}{FULLWIDTH_PUNCT}"
-_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+# Zero-width and soft-hyphen characters, and C0 controls other than tab, newlines and form feed.
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
 _SPACE_RE = re.compile("[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\v]")
 PAGE_BREAK = "\f"
 
@@ -75,7 +76,7 @@ _REPAIR_MESSAGES = {
     "paren": "made {n} pair(s) of half-width parentheses in Chinese text full-width",
     "ordinal": "wrote {n} heading ordinal(s) in canonical form (一、 （一） 1. （1）)",
     "docno": "wrote {n} 发文字号 year bracket(s) as 〔 〕",
-    "invisible": "removed {n} invisible formatting character(s)",
+    "invisible": "removed {n} invisible formatting or control character(s)",
 }
 
 
@@ -210,7 +211,7 @@ _STRONG_CHROME_RE = re.compile(
     r"打印本页|关闭窗口|打印此页|【?打印】?\s*【?关闭】?|扫一扫|扫描二维码|当前位置|您当前的位置|您现在的位置|"
     r"您的位置|网站地图|版权所有|ICP备|京ICP|浏览次数|点击次数|点击数|阅读次数|访问量|上一篇|下一篇|"
     r"稿件来源|信息来源|【?字体[：:]?\s*大|字号[：:]\s*大|【?\s*大\s*中\s*小\s*】?$|收藏本页|加入收藏|"
-    r"返回顶部|返回首页|微信扫一扫|用手机扫描)"
+    r"返回顶部|返回首页|微信扫一扫|用手机扫描|我要纠错|【?我要纠错】?)"
 )
 _WEAK_CHROME_RE = re.compile(
     r"^[【\[（(]?\s*(?:来源|作者|编辑|审核|校对|发布时间|发布日期|发布者|时间|日期|浏览|点击|阅读|"

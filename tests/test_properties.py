@@ -84,11 +84,11 @@ _WORDS = st.text(
     max_size=12,
 )
 _LINE = st.lists(st.one_of(st.sampled_from(_PIECES), _WORDS), min_size=0, max_size=10).map("".join)
-_DOCUMENT = st.lists(_LINE, min_size=1, max_size=40).map("\n".join)
+DOCUMENT_STRATEGY = st.lists(_LINE, min_size=1, max_size=40).map("\n".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_DOCUMENT)
+@given(DOCUMENT_STRATEGY)
 def test_structured_random_text_loses_nothing(text):
     assert lost_characters(text, gongwen.parse(text)) == Counter()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from gongwen.errors import InputError
 from gongwen.model import Document
 
-READ_FORMATS = ("txt",)
+READ_FORMATS = ("txt", "xml")
 
 
 def format_of_path(path: str | Path, given: str | None = None) -> str:
@@ -25,5 +25,8 @@ def read_path(path: str | Path, fmt: str | None = None, keep_traditional: bool =
     from gongwen.parsing import parse_text
     from gongwen.readers.text import read_text_file
 
-    format_of_path(path, fmt)
+    if format_of_path(path, fmt) == "xml":
+        from gongwen.readers.xml import read_xml_file
+
+        return read_xml_file(path)
     return parse_text(read_text_file(path), keep_traditional=keep_traditional)

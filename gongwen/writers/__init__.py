@@ -11,13 +11,14 @@ from pathlib import Path
 from gongwen.errors import OutputError
 from gongwen.model import Document
 
-WRITE_FORMATS = ("txt",)
+WRITE_FORMATS = ("xml", "txt")
 
 
 def _renderers() -> dict[str, Callable[[Document], bytes]]:
     from gongwen.writers.text import render_text
+    from gongwen.writers.xml import render_xml
 
-    return {"txt": lambda doc: render_text(doc).encode("utf-8")}
+    return {"xml": render_xml, "txt": lambda doc: render_text(doc).encode("utf-8")}
 
 
 def render(doc: Document, fmt: str) -> bytes:
