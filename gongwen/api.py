@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from gongwen.model import Document
@@ -21,15 +22,39 @@ def read(path: str | Path, *, format: str | None = None, keep_traditional: bool 
     return read_path(path, format, keep_traditional=keep_traditional)
 
 
-def write(doc: Document, path: str | Path, *, format: str | None = None) -> Path:
-    """Write ``doc`` to ``path`` in the format its suffix (or ``format``) names; return the path."""
+def write(
+    doc: Document,
+    path: str | Path,
+    *,
+    format: str | None = None,
+    seal: bool | str | Path = False,
+    double_sided: bool = False,
+    fonts: Mapping[str, str] | None = None,
+    font_dir: str | None = None,
+) -> Path:
+    """Write ``doc`` to ``path`` in the format its suffix (or ``format``) names; return the path.
+
+    ``seal`` (False, True, or a seal image), ``double_sided`` and ``fonts`` (font files by role) are
+    layout options of the DOCX and PDF writers; see :class:`gongwen.layout.options.LayoutOptions`.
+    """
+    from gongwen.layout.options import LayoutOptions
     from gongwen.writers import write_path
 
-    return write_path(doc, path, format)
+    options = LayoutOptions(seal=seal, double_sided=double_sided, fonts=dict(fonts or {}), font_dir=font_dir)
+    return write_path(doc, path, format, options)
 
 
 def convert(
-    source: str | Path, target: str | Path, *, format: str | None = None, keep_traditional: bool = False
+    source: str | Path,
+    target: str | Path,
+    *,
+    format: str | None = None,
+    keep_traditional: bool = False,
+    seal: bool | str | Path = False,
+    double_sided: bool = False,
+    fonts: Mapping[str, str] | None = None,
+    font_dir: str | None = None,
 ) -> Path:
     """Read ``source`` and write it to ``target``."""
-    return write(read(source, keep_traditional=keep_traditional), target, format=format)
+    doc = read(source, keep_traditional=keep_traditional)
+    return write(doc, target, format=format, seal=seal, double_sided=double_sided, fonts=fonts, font_dir=font_dir)

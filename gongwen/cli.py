@@ -37,7 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=".",
         help="output folder (default: the current folder); - writes a single output to standard output",
     )
-    c.add_argument("--to", default="xml", help="comma-separated output formats: xml,txt (default: xml)")
+    c.add_argument("--to", default="pdf", help="comma-separated output formats: pdf,xml,txt (default: pdf)")
+    c.add_argument(
+        "--seal",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="PNG",
+        help="sealed layout (7.3.5.1); with a PNG, press that seal image on the signature",
+    )
+    c.add_argument(
+        "--double-sided",
+        action="store_true",
+        help="put the 版记 on an even page, with an unnumbered blank page where needed",
+    )
+    c.add_argument("--font-dir", default=None, help="a folder searched first for the customary fonts")
     _add_read_options(c)
     return parser
 
@@ -153,13 +167,19 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if to_stdout and (len(formats) != 1 or len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
         print("gongwen: error: -o - takes exactly one input file and one format", file=sys.stderr)
         return EXIT_USAGE
+    from gongwen.layout.options import LayoutOptions
+
+    options = LayoutOptions(seal=args.seal, double_sided=args.double_sided, font_dir=args.font_dir)
+    if isinstance(args.seal, str) and not Path(args.seal).is_file():
+        print(f"gongwen: error: {args.seal}: no such seal image", file=sys.stderr)
+        return EXIT_USAGE
     failed = 0
     converted = 0
     for source, relative in _expand_inputs(args.inputs):
         try:
             doc = _read(source, args)
             for fmt in formats:
-                data = render(doc, fmt)
+                data = render(doc, fmt, options)
                 if to_stdout:
                     sys.stdout.buffer.write(data)
                     continue

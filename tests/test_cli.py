@@ -75,3 +75,22 @@ def test_convert_folder_keeps_subfolders_and_goes_on_after_a_bad_file(tmp_path):
     assert not (out / "empty.txt").exists()
     assert "empty.txt: empty input" in result.stderr.decode()
     assert list(out.rglob("*.tmp")) == []
+
+
+def test_convert_to_pdf_with_seal_and_double_sided(tmp_path):
+    from PIL import Image
+
+    seal = tmp_path / "seal.png"
+    Image.new("RGBA", (100, 100), (220, 20, 23, 200)).save(seal)
+    out = tmp_path / "out"
+    result = run("convert", str(EXAMPLE), "-o", str(out), "--to", "pdf,xml", "--seal", str(seal), "--double-sided")
+    assert result.returncode == 0, result.stderr.decode()
+    assert (out / "tongzhi.pdf").read_bytes().startswith(b"%PDF")
+    assert (out / "tongzhi.xml").exists()
+
+
+def test_missing_seal_image_is_bad_usage(tmp_path):
+    result = run("convert", str(EXAMPLE), "-o", str(tmp_path), "--seal", str(tmp_path / "nope.png"))
+    assert result.returncode == 2
+    assert "no such seal image" in result.stderr.decode()
+    assert list(tmp_path.iterdir()) == []

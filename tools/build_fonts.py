@@ -50,18 +50,48 @@ LATIN1 = ASCII | {chr(c) for c in range(0xA0, 0x100)}
 
 # (output name, source, face name hint in a collection, characters, licence file)
 FONTS = [
-    ("FandolFang-Regular.ttf", TEXLIVE_FANDOL / "FandolFang-Regular.otf", None,
-     lambda: gb2312_chars() | ASCII | set(EXTRA), "/usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz"),
-    ("NotoSerifSC-Black.ttf", Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Black.ttc"), "SC",
-     lambda: gb2312_chars() | ASCII | set(EXTRA), "/usr/share/doc/fonts-noto-cjk-extra/copyright"),
-    ("ARPLKaitiMGB.ttf", Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"), None,
-     lambda: gb2312_chars() | ASCII | set(EXTRA), "/usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz"),
-    ("WenQuanYiMicroHei.ttf", Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), "Micro Hei",
-     lambda: gbk_chars() | LATIN1 | set(EXTRA), "/usr/share/doc/fonts-wqy-microhei/copyright"),
-    ("ARPLSungtiLGB.ttf", Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"), None,
-     lambda: ASCII | set("—"), "/usr/share/doc/fonts-arphic-gbsn00lp/copyright"),
-    ("LiberationSerif-Regular.ttf", Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"), None,
-     lambda: LATIN1 | set("‘’“”–—…•€™"), "/usr/share/doc/fonts-liberation2/copyright"),
+    (
+        "FandolFang-Regular.ttf",
+        TEXLIVE_FANDOL / "FandolFang-Regular.otf",
+        None,
+        lambda: gb2312_chars() | ASCII | set(EXTRA),
+        "/usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz",
+    ),
+    (
+        "NotoSerifSC-Black.ttf",
+        Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Black.ttc"),
+        "SC",
+        lambda: gb2312_chars() | ASCII | set(EXTRA),
+        "/usr/share/doc/fonts-noto-cjk-extra/copyright",
+    ),
+    (
+        "ARPLKaitiMGB.ttf",
+        Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"),
+        None,
+        lambda: gb2312_chars() | ASCII | set(EXTRA),
+        "/usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz",
+    ),
+    (
+        "WenQuanYiMicroHei.ttf",
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        "Micro Hei",
+        lambda: gbk_chars() | LATIN1 | set(EXTRA),
+        "/usr/share/doc/fonts-wqy-microhei/copyright",
+    ),
+    (
+        "ARPLSungtiLGB.ttf",
+        Path("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"),
+        None,
+        lambda: ASCII | set("—"),
+        "/usr/share/doc/fonts-arphic-gbsn00lp/copyright",
+    ),
+    (
+        "LiberationSerif-Regular.ttf",
+        Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+        None,
+        lambda: LATIN1 | set("‘’“”–—…•€™"),
+        "/usr/share/doc/fonts-liberation2/copyright",
+    ),
 ]
 
 
@@ -110,8 +140,16 @@ def cff_to_truetype(font: TTFont, max_err: float = 1.0) -> None:
         hmtx.metrics[name] = (advance, getattr(glyph, "xMin", 0))
     maxp = newTable("maxp")
     maxp.tableVersion = 0x00010000
-    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+    for field in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
         setattr(maxp, field, 1 if field == "maxZones" else 0)
     font["maxp"] = maxp
     post = font["post"]

@@ -9,24 +9,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gongwen.errors import OutputError
+from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
 
-WRITE_FORMATS = ("xml", "txt")
+WRITE_FORMATS = ("pdf", "xml", "txt")
 
 
-def _renderers() -> dict[str, Callable[[Document], bytes]]:
+def _renderers() -> dict[str, Callable[[Document, LayoutOptions], bytes]]:
+    from gongwen.writers.pdf import render_pdf
     from gongwen.writers.text import render_text
     from gongwen.writers.xml import render_xml
 
-    return {"xml": render_xml, "txt": lambda doc: render_text(doc).encode("utf-8")}
+    return {
+        "pdf": render_pdf,
+        "xml": lambda doc, _options: render_xml(doc),
+        "txt": lambda doc, _options: render_text(doc).encode("utf-8"),
+    }
 
 
-def render(doc: Document, fmt: str) -> bytes:
+def render(doc: Document, fmt: str, options: LayoutOptions | None = None) -> bytes:
     """The bytes of ``doc`` in ``fmt``."""
     renderers = _renderers()
     if fmt not in renderers:
         raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
-    return renderers[fmt](doc)
+    return renderers[fmt](doc, options or LayoutOptions())
 
 
 def output_format(path: str | Path, given: str | None = None) -> str:
@@ -36,9 +42,12 @@ def output_format(path: str | Path, given: str | None = None) -> str:
     return fmt
 
 
-def write_path(doc: Document, path: str | Path, fmt: str | None = None) -> Path:
+def write_path(doc: Document, path: str | Path, fmt: str | None = None, options: LayoutOptions | None = None) -> Path:
     path = Path(path)
-    data = render(doc, output_format(path, fmt))
+    try:
+        data = render(doc, output_format(path, fmt), options)
+    except OutputError as exc:
+        raise OutputError(str(path), exc.reason) from None
     write_atomic(path, data)
     return path
 

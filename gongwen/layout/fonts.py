@@ -1,0 +1,173 @@
+"""Fonts for PDF output: which file plays each role, loaded once per process.
+
+Resolution order for each role: a file the caller names (``fonts={"fangsong": path}`` or the
+environment variable ``GONGWEN_FONT_FANGSONG`` …), then the customary fonts where installed (looked up
+by file name in ``GONGWEN_FONT_DIR`` and the usual font folders of Linux, Windows and macOS), then the
+free fonts shipped in ``gongwen/fonts``. Characters a font lacks fall back, one by one, to a font with
+GBK coverage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "fonts"
+
+ROLES = ("fangsong", "xiaobiaosong", "heiti", "kaiti", "songti", "latin")
+
+SHIPPED = {
+    "fangsong": "FandolFang-Regular.ttf",
+    "xiaobiaosong": "NotoSerifSC-Black.ttf",
+    "heiti": "WenQuanYiMicroHei.ttf",
+    "kaiti": "ARPLKaitiMGB.ttf",
+    "songti": "ARPLSungtiLGB.ttf",
+    "latin": "LiberationSerif-Regular.ttf",
+}
+FALLBACK = ("WenQuanYiMicroHei.ttf", "FandolFang-Regular.ttf", "NotoSerifSC-Black.ttf", "ARPLKaitiMGB.ttf")
+
+# The customary fonts of official documents, by the file names they are installed under.
+CUSTOMARY = {
+    "fangsong": (
+        "仿宋_GB2312.ttf",
+        "FangSong_GB2312.ttf",
+        "FANGSONG_GB2312.TTF",
+        "仿宋.ttf",
+        "simfang.ttf",
+        "FangSong.ttf",
+    ),
+    "xiaobiaosong": (
+        "方正小标宋简体.ttf",
+        "FZXBSJW.TTF",
+        "FZXiaoBiaoSong-B05S.ttf",
+        "方正小标宋_GBK.ttf",
+        "FZXBSK.TTF",
+    ),
+    "heiti": ("黑体.ttf", "simhei.ttf", "SimHei.ttf"),
+    "kaiti": ("楷体_GB2312.ttf", "KaiTi_GB2312.ttf", "楷体.ttf", "simkai.ttf", "KaiTi.ttf"),
+    "songti": ("宋体.ttc", "simsun.ttc", "SimSun.ttf", "simsun.ttf"),
+    "latin": ("times.ttf", "Times New Roman.ttf", "TimesNewRoman.ttf"),
+}
+
+# Names the DOCX writer gives each role (Word and WPS substitute what they have).
+DOCX_NAMES = {
+    "fangsong": "仿宋_GB2312",
+    "xiaobiaosong": "方正小标宋简体",
+    "heiti": "黑体",
+    "kaiti": "楷体_GB2312",
+    "songti": "宋体",
+    "latin": "Times New Roman",
+}
+
+
+def font_folders(first: str | None = None) -> list[Path]:
+    home = Path.home()
+    folders = [first or "", os.environ.get("GONGWEN_FONT_DIR", "")]
+    if sys.platform.startswith("win"):
+        windir = os.environ.get("WINDIR", "C:\\Windows")
+        folders += [str(Path(windir) / "Fonts"), str(home / "AppData/Local/Microsoft/Windows/Fonts")]
+    elif sys.platform == "darwin":
+        folders += ["/Library/Fonts", "/System/Library/Fonts", str(home / "Library/Fonts")]
+    else:
+        folders += [
+            "/usr/share/fonts",
+            "/usr/local/share/fonts",
+            str(home / ".fonts"),
+            str(home / ".local/share/fonts"),
+        ]
+    return [Path(f) for f in folders if f and Path(f).is_dir()]
+
+
+@dataclass(frozen=True)
+class LoadedFont:
+    """A font registered with reportlab, and the characters it has glyphs for."""
+
+    name: str
+    path: str
+    chars: frozenset[int] = field(repr=False)
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.chars
+
+    def width(self, text: str, size: float) -> float:
+        return pdfmetrics.stringWidth(text, self.name, size)
+
+
+@dataclass
+class FontSet:
+    roles: dict[str, LoadedFont]
+    fallbacks: list[LoadedFont]
+
+    def for_char(self, role: str, ch: str) -> LoadedFont | None:
+        """The font that draws ``ch`` in ``role``, or None when no font has it."""
+        primary = self.roles[role]
+        if primary.has(ch):
+            return primary
+        for font in self.fallbacks:
+            if font.has(ch):
+                return font
+        return None
+
+    def all_fonts(self) -> Iterable[LoadedFont]:
+        return list(self.roles.values()) + self.fallbacks
+
+
+def load_fonts(
+    overrides: Mapping[str, str] | None = None, use_system: bool = True, font_dir: str | None = None
+) -> FontSet:
+    """The fonts for every role; loaded once per process for the same arguments."""
+    env = {
+        role: os.environ[f"GONGWEN_FONT_{role.upper()}"]
+        for role in ROLES
+        if os.environ.get(f"GONGWEN_FONT_{role.upper()}")
+    }
+    merged = {**env, **(overrides or {})}
+    return _load_fonts(tuple(sorted(merged.items())), use_system, font_dir)
+
+
+@lru_cache(maxsize=8)
+def _load_fonts(overrides: tuple[tuple[str, str], ...], use_system: bool, font_dir: str | None) -> FontSet:
+    chosen = dict(overrides)
+    system = _system_fonts(font_dir) if use_system or font_dir else {}
+    roles: dict[str, LoadedFont] = {}
+    for role in ROLES:
+        for candidate in (chosen.get(role), system.get(role), str(SHIPPED_DIR / SHIPPED[role])):
+            if candidate:
+                loaded = _register(candidate)
+                if loaded:
+                    roles[role] = loaded
+                    break
+        else:
+            raise RuntimeError(f"no usable font for {role}")
+    fallbacks = [f for f in (_register(str(SHIPPED_DIR / name)) for name in FALLBACK) if f]
+    return FontSet(roles=roles, fallbacks=fallbacks)
+
+
+def _system_fonts(font_dir: str | None = None) -> dict[str, str]:
+    wanted = {name.lower(): role for role, names in CUSTOMARY.items() for name in names}
+    found: dict[str, str] = {}
+    for folder in font_folders(font_dir):
+        for path in folder.rglob("*"):
+            role = wanted.get(path.name.lower())
+            if role and role not in found:
+                found[role] = str(path)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _register(path: str) -> LoadedFont | None:
+    """Register a TrueType font with reportlab; None when it cannot be embedded (e.g. CFF outlines)."""
+    name = "GW-" + Path(path).stem.replace(" ", "")
+    try:
+        font = TTFont(name, path, subfontIndex=0) if path.lower().endswith(".ttc") else TTFont(name, path)
+    except Exception:  # noqa: BLE001 - any unreadable or unembeddable font is skipped
+        return None
+    pdfmetrics.registerFont(font)
+    return LoadedFont(name=name, path=path, chars=frozenset(font.face.charToGlyph))

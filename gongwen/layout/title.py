@@ -1,0 +1,127 @@
+"""Breaking a 标题 into lines: each line a complete piece of meaning, lengths balanced into a
+trapezoid or diamond (GB/T 9704-2012 7.3.1), shared by the DOCX and PDF writers."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from gongwen.layout.spec import NO_LINE_END, NO_LINE_START
+
+# Good places to end a line (after the text) and to start one (before the text).
+_BREAK_AFTER = ("关于", "，", "、", "》", "）", "”", "；")
+_BREAK_BEFORE = (
+    "关于",
+    "《",
+    "的通知",
+    "的决定",
+    "的意见",
+    "的请示",
+    "的报告",
+    "的批复",
+    "的函",
+    "的通报",
+    "的通告",
+    "的公告",
+    "的决议",
+    "的纪要",
+)
+_GOOD, _FAIR, _POOR = 0.0, 1.5, 6.0
+_EXTRA_LINE_COST = 12.0
+
+
+def units(text: str) -> float:
+    """Width in 字: full-width characters 1, others ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’…—·" else 0.5 for ch in text)
+
+
+def split_title(title: str, max_units: float) -> list[str]:
+    """Break ``title`` into centred lines no wider than ``max_units`` 字."""
+    title = title.strip()
+    if not title or units(title) <= max_units:
+        return [title] if title else []
+    least = math.ceil(units(title) / max_units)
+    best: tuple[float, list[str]] | None = None
+    for count in (least, least + 1):
+        found = _best_split(title, count, max_units)
+        if found:
+            found = (found[0] + _EXTRA_LINE_COST * (count - least), found[1])
+        if found and (best is None or found[0] < best[0]):
+            best = found
+    return best[1] if best else _hard_split(title, max_units)
+
+
+def _break_penalty(title: str, at: int) -> float | None:
+    """Cost of breaking before index ``at``; None where a break is not allowed."""
+    before, after = title[:at], title[at:]
+    if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
+        return None
+    if before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum():
+        return None
+    if before[-2:] + after[:1] == "———" or before[-1:] + after[:1] in ("——", "……"):
+        return None
+    if before.count("《") > before.count("》"):  # inside a book title
+        return _POOR
+    if before.endswith(_BREAK_AFTER) or after.startswith(_BREAK_BEFORE):
+        return _GOOD
+    if before.endswith("的") or after.startswith(("关于", "和", "及", "与", "并", "坚决", "进一步")):
+        return _FAIR
+    return _POOR
+
+
+def _best_split(title: str, count: int, max_units: float) -> tuple[float, list[str]] | None:
+    n = len(title)
+    ideal = units(title) / count
+    penalties = {at: _break_penalty(title, at) for at in range(1, n)}
+    # cost[k][i]: best cost of setting title[:i] in k lines
+    inf = float("inf")
+    cost = [[inf] * (n + 1) for _ in range(count + 1)]
+    back = [[0] * (n + 1) for _ in range(count + 1)]
+    cost[0][0] = 0.0
+    for k in range(1, count + 1):
+        for i in range(1, n + 1):
+            penalty = 0.0 if i == n else penalties.get(i)
+            if penalty is None:
+                continue
+            for j in range(k - 1, i):
+                if cost[k - 1][j] == inf:
+                    continue
+                width = units(title[j:i])
+                if width > max_units:
+                    continue
+                c = cost[k - 1][j] + abs(width - ideal) + penalty * 4
+                if c < cost[k][i]:
+                    cost[k][i] = c
+                    back[k][i] = j
+    if cost[count][n] == inf:
+        return None
+    lines: list[str] = []
+    i = n
+    for k in range(count, 0, -1):
+        j = back[k][i]
+        lines.append(title[j:i])
+        i = j
+    lines.reverse()
+    return cost[count][n] + _shape_penalty(lines), lines
+
+
+def _shape_penalty(lines: list[str]) -> float:
+    """Prefer a trapezoid (each line no longer than the one above) or a diamond (longest in the middle)."""
+    widths = [units(line) for line in lines]
+    trapezoid = sum(max(0.0, b - a) for a, b in zip(widths, widths[1:], strict=False))
+    top = widths.index(max(widths))
+    diamond = sum(max(0.0, a - b) for a, b in zip(widths[:top], widths[1 : top + 1], strict=False)) + sum(
+        max(0.0, b - a) for a, b in zip(widths[top:], widths[top + 1 :], strict=False)
+    )
+    return min(trapezoid, diamond)
+
+
+def _hard_split(title: str, max_units: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for ch in title:
+        if units(current + ch) > max_units:
+            lines.append(current)
+            current = ""
+        current += ch
+    return lines + ([current] if current else [])

@@ -1,0 +1,277 @@
+"""Breaking text into lines on the character grid, with the line-breaking rules of GB/T 15834.
+
+Full-width characters take one cell each; runs of digits and Latin letters take their natural width in
+the Latin font. A line never starts with a closing mark nor ends with an opening one, and —— and ……
+never split: the fix is to squeeze punctuation on the line or to pull a character down to the next
+line, never to hang outside the 版心. Every line but a paragraph's last is justified to the full width.
+All lengths here are millimetres.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+
+from gongwen.layout.fonts import FontSet, LoadedFont
+from gongwen.layout.spec import BLACK, MM_PER_PT, NO_LINE_END, NO_LINE_START, UNBREAKABLE_PAIRS
+
+_EPSILON = 1e-6
+# Ambiguous-width marks that are full-width in Chinese text.
+_WIDE_AMBIGUOUS = set("“”‘’…—·§№★☆○●※→←↑↓°")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a run of text is set: font role for Chinese, size in pt, colour, and the cell width (mm)."""
+
+    role: str = "fangsong"
+    size: float = 16.0
+    color: tuple[float, float, float] = BLACK
+    cell: float | None = None  # a full-width character's advance; the em (size) when None
+
+    @property
+    def cell_mm(self) -> float:
+        return self.cell if self.cell is not None else self.size * MM_PER_PT
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    style: Style
+
+
+@dataclass
+class Item:
+    """An unbreakable unit: one full-width character, a pair like ——, or a run of Latin text."""
+
+    text: str
+    font: LoadedFont
+    style: Style
+    width: float
+    scale: float = 1.0  # horizontal scale that makes a full-width glyph fill its cell
+    squeeze: float = 0.0  # how much of its width a punctuation mark may give up
+    no_start: bool = False
+    no_end: bool = False
+    missing: bool = False  # no font has a glyph for it
+
+
+@dataclass
+class Line:
+    """A set line: items with their x offsets from the line's left end (mm)."""
+
+    items: list[Item]
+    xs: list[float]
+    indent: float
+    width: float
+
+    @property
+    def text(self) -> str:
+        return "".join(item.text for item in self.items)
+
+    @property
+    def right(self) -> float:
+        """Right end of the ink box, from the line's left end."""
+        if not self.items:
+            return 0.0
+        return self.xs[-1] + self.items[-1].width
+
+
+def is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F") or ch in _WIDE_AMBIGUOUS
+
+
+def make_items(spans: list[Span], fonts: FontSet) -> list[Item]:
+    """Turn styled text into breakable items."""
+    items: list[Item] = []
+    for span in spans:
+        items.extend(_span_items(span, fonts))
+    return _merge_unbreakable_pairs(items)
+
+
+def _span_items(span: Span, fonts: FontSet) -> list[Item]:
+    items: list[Item] = []
+    latin: list[str] = []
+
+    def flush() -> None:
+        if latin:
+            items.extend(_latin_items("".join(latin), span.style, fonts))
+            latin.clear()
+
+    for ch in span.text:
+        if is_wide(ch):
+            flush()
+            items.append(_wide_item(ch, span.style, fonts))
+        else:
+            latin.append(ch)
+    flush()
+    return items
+
+
+def _wide_item(ch: str, style: Style, fonts: FontSet) -> Item:
+    font = fonts.for_char(style.role, ch)
+    missing = font is None
+    font = font or fonts.roles[style.role]
+    natural = font.width(ch, style.size) * MM_PER_PT or style.size * MM_PER_PT
+    cell = style.cell_mm
+    punct = unicodedata.category(ch).startswith("P")
+    return Item(
+        text=ch,
+        font=font,
+        style=style,
+        width=cell,
+        scale=cell / natural,
+        squeeze=cell / 2 if punct and ch not in "…—·" else 0.0,
+        no_start=ch in NO_LINE_START,
+        no_end=ch in NO_LINE_END,
+        missing=missing,
+    )
+
+
+def _latin_items(text: str, style: Style, fonts: FontSet) -> list[Item]:
+    """Latin words and numbers, split after spaces; characters the Latin font lacks fall back."""
+    latin = fonts.roles["latin"]
+    items: list[Item] = []
+    word = ""
+    for ch in text:
+        word += ch
+        if ch == " ":
+            items.append(_latin_word(word, style, latin, fonts))
+            word = ""
+    if word:
+        items.append(_latin_word(word, style, latin, fonts))
+    return [i for i in items if i.text]
+
+
+def _latin_word(word: str, style: Style, latin: LoadedFont, fonts: FontSet) -> Item:
+    font: LoadedFont | None = latin
+    if not all(latin.has(ch) for ch in word):
+        font = next((f for f in fonts.all_fonts() if all(f.has(ch) for ch in word)), None)
+    missing = font is None
+    font = font or latin
+    first, last = word[0], word.rstrip()[-1:] or word[-1]
+    return Item(
+        text=word,
+        font=font,
+        style=style,
+        width=font.width(word, style.size) * MM_PER_PT,
+        no_start=first in NO_LINE_START,
+        no_end=last in NO_LINE_END,
+        missing=missing,
+    )
+
+
+def _merge_unbreakable_pairs(items: list[Item]) -> list[Item]:
+    merged: list[Item] = []
+    for item in items:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.text + item.text in UNBREAKABLE_PAIRS and prev.style == item.style:
+            merged[-1] = replace(
+                prev, text=prev.text + item.text, width=prev.width + item.width, squeeze=0.0, no_start=True
+            )
+        else:
+            merged.append(item)
+    return merged
+
+
+def split_overlong(items: list[Item], width: float) -> list[Item]:
+    """A Latin run wider than a line is cut into characters so that it can wrap."""
+    out: list[Item] = []
+    for item in items:
+        if item.width <= width or len(item.text) == 1:
+            out.append(item)
+            continue
+        for ch in item.text:
+            out.append(replace(item, text=ch, width=item.font.width(ch, item.style.size) * MM_PER_PT))
+    return out
+
+
+def break_lines(
+    items: list[Item], width: float, first_indent: float = 0.0, indent: float = 0.0, justify_last: bool = False
+) -> list[Line]:
+    """Break ``items`` into lines ``width`` wide (mm), the first indented ``first_indent``."""
+    items = split_overlong(items, width - max(first_indent, indent))
+    lines: list[Line] = []
+    start = 0
+    while start < len(items):
+        line_indent = first_indent if not lines else indent
+        available = width - line_indent
+        end = _fill(items, start, available)
+        last = end >= len(items)
+        if not last:
+            end = _legal_break(items, start, end, available)
+            last = end >= len(items)
+        lines.append(_set_line(items[start:end], line_indent, available, justify=not last or justify_last))
+        start = end
+    return lines
+
+
+def _fill(items: list[Item], start: int, available: float) -> int:
+    total = 0.0
+    end = start
+    while end < len(items) and total + items[end].width <= available + _EPSILON:
+        total += items[end].width
+        end += 1
+    return max(end, start + 1)
+
+
+def _break_allowed(items: list[Item], at: int) -> bool:
+    return not items[at].no_start and not items[at - 1].no_end
+
+
+def _legal_break(items: list[Item], start: int, end: int, available: float) -> int:
+    """Move a break that would start a line with a closing mark or end one with an opening mark."""
+    if _break_allowed(items, end):
+        return end
+    squeezed = _squeeze_in(items, start, end, available)
+    if squeezed is not None:
+        return squeezed
+    at = end - 1
+    while at > start + 1 and not _break_allowed(items, at):
+        at -= 1
+    return at if at > start and _break_allowed(items, at) else end
+
+
+def _squeeze_in(items: list[Item], start: int, end: int, available: float) -> int | None:
+    """Keep the closing marks on this line by squeezing its punctuation, if there is enough of it."""
+    if not items[end].no_start:
+        return None
+    stop = end
+    while stop < len(items) and items[stop].no_start:
+        stop += 1
+    if stop < len(items) and not _break_allowed(items, stop):
+        return None
+    natural = sum(i.width for i in items[start:stop])
+    room = sum(i.squeeze for i in items[start:stop])
+    return stop if natural - available <= room + _EPSILON else None
+
+
+def _set_line(items: list[Item], indent: float, available: float, justify: bool) -> Line:
+    widths = [i.width for i in items]
+    natural = sum(widths)
+    if natural > available + _EPSILON:
+        # squeeze punctuation: narrower cells, the glyphs condensed to match
+        excess = natural - available
+        room = sum(i.squeeze for i in items) or 1.0
+        for k, item in enumerate(items):
+            widths[k] -= item.squeeze * min(1.0, excess / room)
+        natural = sum(widths)
+    gap = (available - natural) / (len(items) - 1) if justify and len(items) > 1 and natural < available else 0.0
+    xs: list[float] = []
+    x = 0.0
+    for w in widths:
+        xs.append(x)
+        x += w + gap
+    placed = [
+        item if w == item.width else replace(item, width=w, scale=item.scale * w / item.width)
+        for item, w in zip(items, widths, strict=True)
+    ]
+    return Line(items=placed, xs=xs, indent=indent, width=available)
+
+
+def set_unbroken(items: list[Item], indent: float = 0.0) -> Line:
+    """One line as it comes, for centred or right-aligned text that must not wrap."""
+    return _set_line(items, indent, sum(i.width for i in items), justify=False)
+
+
+def text_width(items: list[Item]) -> float:
+    return sum(i.width for i in items)

@@ -1,0 +1,318 @@
+"""PDF output measured from glyph positions: the 版心, the 22-line grid, line ends, page numbers, fonts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import EXAMPLES, SEEDS
+
+import gongwen
+from gongwen.layout import spec
+from gongwen.layout.compose import baseline
+from gongwen.writers.pdf import render_pdf
+
+MM = spec.MM_PER_PT
+TOL = 0.15  # mm
+DOCS = SEEDS + EXAMPLES
+PAGE_NUMBER_RE = re.compile(r"^— \d+ —$")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    files = {}
+    for path in DOCS:
+        doc = gongwen.read(path)
+        target = out / f"{path.stem}.pdf"
+        gongwen.write(doc, target)
+        files[path.stem] = (doc, target)
+    return files
+
+
+def lines_of(page) -> list[dict]:
+    """Text lines of a page: chars grouped by baseline (mm from the top), in reading order."""
+    rows: dict[float, list[dict]] = defaultdict(list)
+    height = float(page.height)
+    for ch in page.chars:
+        base = round((height - ch["matrix"][5]) * MM, 2)
+        rows[base].append(ch)
+    out = []
+    for base in sorted(rows):
+        chars = sorted(rows[base], key=lambda c: c["x0"])
+        out.append(
+            {
+                "baseline": base,
+                "chars": chars,
+                "text": "".join(c["text"] for c in chars),
+                "x0": chars[0]["x0"] * MM,
+                "x1": chars[-1]["x1"] * MM,
+                "size": max(c["size"] for c in chars),
+            }
+        )
+    return out
+
+
+def body_lines(page) -> list[dict]:
+    return [ln for ln in lines_of(page) if not PAGE_NUMBER_RE.match(ln["text"])]
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_pages_are_a4_and_every_glyph_inside_the_type_area(rendered, stem):
+    doc, path = rendered[stem]
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            assert abs(float(page.width) * MM - 210) < 0.1 and abs(float(page.height) * MM - 297) < 0.1
+            for line in body_lines(page):
+                mark_of_letter = doc.format == "letter" and line["chars"][0]["non_stroking_color"] != (0, 0, 0)
+                if mark_of_letter:
+                    continue  # 10.1 puts the 信函 mark 30 mm from the paper's top, above the 版心
+                for ch in line["chars"]:
+                    assert ch["x0"] * MM >= 28 - TOL and ch["x1"] * MM <= 184 + TOL, (line["text"], ch["text"])
+                    assert ch["top"] * MM >= 37 - TOL and ch["bottom"] * MM <= 262 + TOL, (line["text"], ch["text"])
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_body_baselines_on_the_grid(rendered, stem):
+    _, path = rendered[stem]
+    first = baseline(0, spec.SIZE_3)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for line in body_lines(page):
+                if abs(line["size"] - 16) > 0.01:
+                    continue
+                steps = (line["baseline"] - first) / spec.LINE_PITCH
+                assert abs(steps - round(steps)) * spec.LINE_PITCH < 0.05, line["text"]
+                assert 0 <= round(steps) < 22
+
+
+def test_full_pages_hold_22_lines(rendered):
+    _, path = rendered["002_f9a5f8afe78058de"]
+    with pdfplumber.open(path) as pdf:
+        counts = [len(body_lines(page)) for page in pdf.pages]
+    assert max(counts) == 22
+    assert all(n >= 21 for n in counts[1:-2]), counts
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_wrapped_lines_are_justified_to_the_right_edge(rendered, stem):
+    _, path = rendered[stem]
+    checked = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            lines = [ln for ln in body_lines(page) if abs(ln["size"] - 16) < 0.01]
+            for line, following in zip(lines, lines[1:], strict=False):
+                consecutive = abs(following["baseline"] - line["baseline"] - spec.LINE_PITCH) < 0.05
+                assert line["x1"] - line["x0"] <= 156 + TOL
+                if consecutive and abs(following["x0"] - 28) < 0.01 and line["x0"] < 40 and len(line["text"]) >= 20:
+                    assert abs(line["x1"] - 184) < TOL, line["text"]
+                    checked += 1
+    assert checked > 0 or stem in ("mingling", "han", "jiyao", "qingshi")
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_no_line_starts_or_ends_with_a_forbidden_mark(rendered, stem):
+    _, path = rendered[stem]
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for line in body_lines(page):
+                assert line["text"][0] not in spec.NO_LINE_START, line["text"]
+                assert line["text"][-1] not in spec.NO_LINE_END, line["text"]
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_page_numbers_where_the_standard_puts_them(rendered, stem):
+    doc, path = rendered[stem]
+    em = spec.SIZE_4 * MM
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, start=1):
+            numbers = [ln for ln in lines_of(page) if PAGE_NUMBER_RE.match(ln["text"])]
+            if doc.format == "letter" and n == 1:
+                assert numbers == []
+                continue
+            assert [ln["text"] for ln in numbers] == [f"— {n} —"]
+            number = numbers[0]
+            dash = number["chars"][0]
+            assert abs((dash["top"] + dash["bottom"]) / 2 * MM - 269) < 1.0
+            assert abs(number["size"] - 14) < 0.01
+            if n % 2:
+                assert abs(number["x1"] - (184 - em)) < TOL
+            else:
+                assert abs(number["x0"] - (28 + em)) < TOL
+
+
+def test_banner_red_title_22pt_body_16pt(rendered):
+    doc, path = rendered["tongzhi"]
+    with pdfplumber.open(path) as pdf:
+        lines = lines_of(pdf.pages[0])
+    banner = next(ln for ln in lines if ln["text"] == doc.banner)
+    assert all(c["non_stroking_color"] == pytest.approx(spec.RED, abs=0.01) for c in banner["chars"])
+    assert banner["chars"][0]["top"] * MM == pytest.approx(37 + 35, abs=0.6)
+    title = [ln for ln in lines if abs(ln["size"] - 22) < 0.01]
+    assert "".join(ln["text"] for ln in title) == doc.title
+    assert all(c["non_stroking_color"] in ((0,), (0, 0, 0), 0) for ln in title for c in ln["chars"])
+    assert any(abs(ln["size"] - 16) < 0.01 and ln["text"].startswith("为切实做好") for ln in lines)
+
+
+def test_header_rule_red_full_width_4mm_below_number(rendered):
+    doc, path = rendered["tongzhi"]
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        number = next(ln for ln in lines_of(page) if ln["text"] == doc.doc_number.text)
+        red = [ln for ln in page.lines if ln["stroking_color"] == pytest.approx(spec.RED, abs=0.01)]
+    assert len(red) == 1
+    rule = red[0]
+    assert rule["x0"] * MM == pytest.approx(28, abs=0.05) and rule["x1"] * MM == pytest.approx(184, abs=0.05)
+    glyph_bottom = number["baseline"] + spec.EM_DESCENT * spec.SIZE_3 * MM
+    assert (rule["top"] + rule["bottom"]) / 2 * MM == pytest.approx(glyph_bottom + 4, abs=0.1)
+
+
+def test_colophon_rules_end_on_the_last_line_of_the_last_page(rendered):
+    _, path = rendered["tongzhi"]
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[-1]
+        rules = sorted(page.lines, key=lambda r: r["top"])
+        text = [ln["text"] for ln in body_lines(page)]
+    assert [round(r["linewidth"] * MM, 2) for r in rules] == [0.35, 0.25, 0.35]
+    assert (rules[-1]["top"] + rules[-1]["bottom"]) / 2 * MM == pytest.approx(262, abs=0.05)
+    assert text[-1].startswith("江南省人民政府办公厅") and text[-1].endswith("2025年3月18日印发")
+
+
+def test_text_extracts_in_reading_order(rendered):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    doc, path = rendered["qingshi"]
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = re.sub(r"\s+", "", out)
+    order = [
+        doc.banner,
+        doc.doc_number.text,
+        "签发人",
+        doc.title[:8],
+        doc.addressees[0],
+        "一、项目必要性",
+        "妥否，请批示。",
+        doc.signatures[0],
+        "2025年2月26日",
+    ]
+    at = 0
+    for part in order:
+        found = flat.find(part, at)
+        assert found >= 0, (part, flat[at : at + 80])
+        at = found + len(part)
+
+
+def test_every_font_embedded(rendered):
+    if not shutil.which("pdffonts"):
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    for _, path in rendered.values():
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        rows = out.splitlines()[2:]
+        assert rows
+        assert all(row.split()[-5] == "yes" for row in rows), out
+        assert "Helvetica" not in out
+
+
+def test_metadata(rendered):
+    doc, path = rendered["tongzhi"]
+    with pdfplumber.open(path) as pdf:
+        meta = pdf.metadata
+    assert meta["Title"] == doc.title
+    assert meta["Author"] == "江南省人民政府办公厅"
+    assert meta["Subject"] == "江政办发〔2025〕12号"
+
+
+def test_rare_name_characters_are_drawn_from_a_fallback_font(tmp_path):
+    doc = gongwen.parse(
+        "关于表彰张堃、李喆、王赟、赵珺同志的通知\n各单位：\n张堃、李喆、王赟、赵珺同志工作突出，特予表彰。\n"
+    )
+    path = tmp_path / "rare.pdf"
+    gongwen.write(doc, path)
+    assert not [w for w in doc.warnings if w.startswith("PDF")]
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        rare = [c for c in page.chars if c["text"] in "堃喆赟珺"]
+        assert len(rare) == 8
+        assert all("WenQuanYi" in c["fontname"] for c in rare)
+        image = page.to_image(resolution=150).original.convert("L")
+    for ch in rare:  # each has ink, not an empty box
+        box = image.crop(tuple(int(v * 150 / 72) for v in (ch["x0"], ch["top"], ch["x1"], ch["bottom"])))
+        dark = sum(1 for px in box.getdata() if px < 128)
+        assert dark > 40, ch["text"]
+
+
+def test_character_no_font_has_is_reported(tmp_path):
+    doc = gongwen.parse("各单位：\n请查收\U0001f600附件。\n")
+    render_pdf(doc)
+    assert any("no font has a glyph" in w and "\U0001f600" in w for w in doc.warnings)
+
+
+def test_sealed_layout_and_seal_image(tmp_path):
+    from PIL import Image, ImageDraw
+
+    seal = tmp_path / "seal.png"
+    image = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
+    ImageDraw.Draw(image).ellipse((10, 10, 390, 390), outline=(220, 20, 23, 255), width=18)
+    image.save(seal)
+    doc = gongwen.read(Path(EXAMPLES[0]).parent / "han.txt")
+    path = tmp_path / "sealed.pdf"
+    gongwen.write(doc, path, seal=str(seal))
+    em = spec.CHAR_PITCH
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        lines = body_lines(page)
+        images = page.images
+    date = next(ln for ln in lines if ln["text"] == "2025年4月2日")
+    signature = next(ln for ln in lines if ln["text"] == "江南省交通运输厅" and abs(ln["size"] - 16) < 0.01)
+    assert date["x1"] == pytest.approx(184 - 4 * em, abs=TOL)
+    assert (signature["x0"] + signature["x1"]) / 2 == pytest.approx((date["x0"] + date["x1"]) / 2, abs=TOL)
+    assert len(images) == 1
+    seal_box = images[0]
+    centre_x = (seal_box["x0"] + seal_box["x1"]) / 2 * MM
+    assert centre_x == pytest.approx((signature["x0"] + signature["x1"]) / 2, abs=0.5)
+    centre_y = (seal_box["top"] + seal_box["bottom"]) / 2 * MM
+    assert centre_y < signature["baseline"] and seal_box["bottom"] * MM > date["baseline"]
+    body_bottom = max(
+        ln["baseline"] for ln in lines if ln["baseline"] < signature["baseline"] - 1 and ln["text"].startswith("附件")
+    )
+    assert seal_box["top"] * MM <= body_bottom + spec.LINE_PITCH
+
+
+def test_unsealed_signature_and_date_positions(rendered):
+    _, path = rendered["qingshi"]
+    em = spec.CHAR_PITCH
+    with pdfplumber.open(path) as pdf:
+        lines = body_lines(pdf.pages[-1])
+    signature = next(ln for ln in lines if ln["text"] == "清河市人民政府")
+    date = next(ln for ln in lines if ln["text"] == "2025年2月26日")
+    assert date["baseline"] - signature["baseline"] == pytest.approx(spec.LINE_PITCH, abs=0.05)
+    assert date["x0"] - signature["x0"] == pytest.approx(2 * em, abs=TOL)
+    # the date is longer than the signature less 2 字, so the date takes the 2-字 right indent
+    assert date["x1"] == pytest.approx(184 - 2 * em, abs=0.6)
+
+
+def test_double_sided_puts_the_colophon_on_an_even_page(tmp_path):
+    doc = gongwen.read(Path(EXAMPLES[0]).parent / "lianhe.txt")
+    doc.annexes = []
+    single = tmp_path / "single.pdf"
+    double = tmp_path / "double.pdf"
+    gongwen.write(doc, single)
+    gongwen.write(doc, double, double_sided=True)
+    with pdfplumber.open(single) as pdf:
+        single_pages = len(pdf.pages)
+    with pdfplumber.open(double) as pdf:
+        pages = pdf.pages
+        assert len(pages) % 2 == 0 and len(pages) >= single_pages
+        last = [ln["text"] for ln in lines_of(pages[-1])]
+        assert any(t.startswith("抄送") for t in last)
+
+
+def test_two_page_document_renders_fast_enough_to_batch(rendered):
+    doc, _ = rendered["tongzhi"]
+    data = render_pdf(doc)
+    assert data.startswith(b"%PDF")
