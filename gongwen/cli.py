@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=".",
         help="output folder (default: the current folder); - writes a single output to standard output",
     )
-    c.add_argument("--to", default="pdf", help="comma-separated output formats: pdf,xml,txt (default: pdf)")
+    c.add_argument("--to", default="pdf", help="comma-separated output formats: docx,pdf,xml,txt (default: pdf)")
     c.add_argument(
         "--seal",
         nargs="?",

@@ -98,6 +98,7 @@ class Composer:
         self.pages: list[Page] = [Page()]
         self.slot = 0
         self.missing: set[str] = set()
+        self.marks: dict[str, float] = {}
 
     # -- pages and slots ----------------------------------------------------------------------
     @property
@@ -193,8 +194,18 @@ class Composer:
 
 
 # -- the document -----------------------------------------------------------------------------------
-def compose(doc: Document, fonts: FontSet, options: LayoutOptions | None = None) -> tuple[list[Page], set[str]]:
-    """Lay ``doc`` out; return its pages and the characters no font could draw."""
+@dataclass
+class Composition:
+    """The laid-out pages, the characters no font could draw, and where the layout put the parts whose
+    place follows from the text above them (the DOCX writer reproduces them in its paragraph flow)."""
+
+    pages: list[Page]
+    missing: set[str]
+    marks: dict[str, float] = field(default_factory=dict)
+
+
+def compose(doc: Document, fonts: FontSet, options: LayoutOptions | None = None) -> Composition:
+    """Lay ``doc`` out on pages."""
     options = options or LayoutOptions()
     c = Composer(fonts, options)
     _front(c, doc)
@@ -204,7 +215,7 @@ def compose(doc: Document, fonts: FontSet, options: LayoutOptions | None = None)
         _annex(c, annex.label or ("附件" if len(doc.annexes) == 1 and doc.attachments else ""), annex.title, annex.body)
     _colophon(c, doc)
     _number_pages(c, doc)
-    return c.pages, c.missing
+    return Composition(c.pages, c.missing, c.marks)
 
 
 # -- 版头 ------------------------------------------------------------------------------------------
@@ -219,8 +230,10 @@ def _front(c: Composer, doc: Document) -> None:
         rule_y = _standard_head(c, doc)
     if rule_y is not None:
         c.slot = max(c.slot, first_slot_below(rule_y) + spec.TITLE_LINES_BELOW_RULE)
+        c.marks["rule_y"] = rule_y
     elif c.slot > 0:
         c.skip(1)
+    c.marks["title_slot"] = c.slot
     _title_and_addressees(c, doc)
 
 
@@ -260,6 +273,7 @@ def _draw_mark(c: Composer, names: list[str], suffix: str, top: float) -> float:
         x = left + (widest * scale - line.right) / 2 if suffix else TEXT_LEFT + (spec.TEXT_WIDTH - line.right) / 2
         c.place_absolute(line, x, top + k * pitch + spec.EM_ASCENT * em)
     bottom = top + (len(names) - 1) * pitch + em
+    c.marks.update(mark_top=top, mark_bottom=bottom, mark_size=size, mark_pitch=pitch)
     if suffix:
         line = set_unbroken(c.items(Span(suffix, style)))
         middle = (top + bottom) / 2
@@ -291,6 +305,7 @@ def _rule_below(slot: int) -> float:
 def _number_and_signers(c: Composer, doc: Document) -> int | None:
     """发文字号 centred, or beside the 签发人 with the last line of names (7.2.5, 7.2.6)."""
     number = doc.doc_number.text if doc.doc_number else None
+    c.marks["number_slot"] = c.slot
     if not doc.signers:
         if number is None:
             return None
@@ -322,6 +337,7 @@ def _letter_head(c: Composer, doc: Document) -> float:
     first = top_rule + spec.LETTER_RULE_GAP + spec.LETTER_RULE_THICK + spec.LETTER_FIRST_ELEMENT_GAP
     c.slot = first_slot_below(first - (spec.LINE_PITCH - spec.SIZE_3 * spec.MM_PER_PT) / 2)
     start = c.slot
+    c.marks["first_slot"] = start
     _flags(c, doc)
     if doc.doc_number:
         line = set_unbroken(c.items(Span(doc.doc_number.text, BODY)))
@@ -548,8 +564,15 @@ def _colophon(c: Composer, doc: Document) -> None:
     needed = sum(len(r) for r in rows) + (1 if printed else 0)
     if not needed:
         return
+    before = (len(c.pages), c.slot)
     _colophon_page(c, needed)
     top_slot = spec.LINES_PER_PAGE - needed
+    c.marks.update(
+        colophon_pages_added=len(c.pages) - before[0],
+        colophon_from_slot=before[1],
+        colophon_top_slot=top_slot,
+        colophon_blank_page=float(not c.pages[-2].numbered) if len(c.pages) > 1 else 0.0,
+    )
     c.slot = top_slot
     page = c.page
     if not letter:

@@ -12,15 +12,17 @@ from gongwen.errors import OutputError
 from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
 
-WRITE_FORMATS = ("pdf", "xml", "txt")
+WRITE_FORMATS = ("docx", "pdf", "xml", "txt")
 
 
 def _renderers() -> dict[str, Callable[[Document, LayoutOptions], bytes]]:
+    from gongwen.writers.docx import render_docx
     from gongwen.writers.pdf import render_pdf
     from gongwen.writers.text import render_text
     from gongwen.writers.xml import render_xml
 
     return {
+        "docx": render_docx,
         "pdf": render_pdf,
         "xml": lambda doc, _options: render_xml(doc),
         "txt": lambda doc, _options: render_text(doc).encode("utf-8"),

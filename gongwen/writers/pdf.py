@@ -23,7 +23,8 @@ def render_pdf(doc: Document, options: LayoutOptions | None = None) -> bytes:
     """The PDF bytes of ``doc``. Characters no font can draw are named in ``doc.warnings``."""
     options = options or LayoutOptions()
     fonts = load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
-    pages, missing = compose(doc, fonts, options)
+    composition = compose(doc, fonts, options)
+    pages, missing = composition.pages, composition.missing
     if missing:
         listed = "".join(sorted(missing))
         doc.warnings.append(f"PDF: no font has a glyph for {listed!r}; drawn as empty boxes")

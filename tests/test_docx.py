@@ -1,0 +1,290 @@
+"""DOCX output: read back for its settings, and rendered by LibreOffice and measured from glyph positions."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import defaultdict
+
+import docx
+import pdfplumber
+import pytest
+from conftest import EXAMPLES, SEEDS
+from docx.oxml.ns import qn
+
+import gongwen
+from gongwen.layout import spec
+
+MM = spec.MM_PER_PT
+DOCS = SEEDS + EXAMPLES
+PAGE_NUMBER_RE = re.compile(r"^— \d+ —$")
+# LibreOffice lets a line-final ，。、；： hang into the margin whatever w:overflowPunct says; Word and WPS
+# honour w:overflowPunct="0". Such a mark may end up to one character beyond the 版心.
+HANGING = set("，。、；：")
+W = qn
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("docx")
+    files = {}
+    for path in DOCS:
+        doc = gongwen.read(path)
+        files[path.stem] = (doc, gongwen.write(doc, out / f"{path.stem}.docx"))
+    return files
+
+
+@pytest.fixture(scope="module")
+def rendered(written, tmp_path_factory):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed")
+    out = tmp_path_factory.mktemp("rendered")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    paths = [str(p) for _, p in written.values()]
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *paths,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {stem: (doc, out / f"{stem}.pdf") for stem, (doc, _) in written.items()}
+
+
+def lines_of(page) -> list[dict]:
+    rows: dict[float, list[dict]] = defaultdict(list)
+    for ch in page.chars:
+        rows[round((float(page.height) - ch["matrix"][5]) * MM, 1)].append(ch)
+    out = []
+    for base in sorted(rows):
+        chars = sorted(rows[base], key=lambda c: c["x0"])
+        out.append(
+            {
+                "baseline": base,
+                "chars": chars,
+                "text": "".join(c["text"] for c in chars),
+                "x0": chars[0]["x0"] * MM,
+                "x1": chars[-1]["x1"] * MM,
+                "size": max(c["size"] for c in chars),
+            }
+        )
+    return out
+
+
+# -- read back -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_section_grid_and_margins(written, stem):
+    _, path = written[stem]
+    d = docx.Document(str(path))
+    section = d.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.top_margin.mm, 1) == 37.0 and round(section.left_margin.mm, 1) == 28.0
+    assert round(section.right_margin.mm, 1) == 26.0 and abs(section.bottom_margin.mm - 35) < 0.1
+    grid = section._sectPr.find(W("w:docGrid"))
+    assert grid.get(W("w:type")) == "lines" and grid.get(W("w:linePitch")) == "580"
+    text_height = section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips
+    assert text_height == 22 * 580
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_every_run_names_an_east_asian_font_and_a_size(written, stem):
+    _, path = written[stem]
+    d = docx.Document(str(path))
+    body = d.element.body
+    runs = [r for r in body.iter(W("w:r")) if r.find(W("w:t")) is not None]
+    assert runs
+    for r in runs:
+        fonts = r.find(f"{W('w:rPr')}/{W('w:rFonts')}")
+        assert (
+            fonts is not None
+            and fonts.get(W("w:eastAsia"))
+            and fonts.get(W("w:ascii")) == "Times New Roman"
+            or fonts.get(W("w:ascii")) == "宋体"
+        )
+        assert r.find(f"{W('w:rPr')}/{W('w:sz')}") is not None
+        assert r.find(f"{W('w:rPr')}/{W('w:lang')}").get(W("w:eastAsia")) == "zh-CN"
+    styles = d.styles.element
+    assert not [f for f in styles.iter(W("w:rFonts")) if f.get(W("w:asciiTheme")) or f.get(W("w:eastAsiaTheme"))]
+
+
+def _runs_by_text(d):
+    out = {}
+    for p in d.paragraphs:
+        for r in p.runs:
+            if r.text:
+                rpr = r._r.find(W("w:rPr"))
+                out.setdefault(
+                    r.text,
+                    (
+                        rpr.find(W("w:rFonts")).get(W("w:eastAsia")),
+                        int(rpr.find(W("w:sz")).get(W("w:val"))),
+                        rpr.find(W("w:color")).get(W("w:val")) if rpr.find(W("w:color")) is not None else None,
+                    ),
+                )
+    return out
+
+
+def test_fonts_sizes_and_colours_of_the_elements(written):
+    doc, path = written["tongzhi"]
+    runs = _runs_by_text(docx.Document(str(path)))
+    assert runs[doc.banner] == ("方正小标宋简体", 72, spec.RED_HEX)
+    assert runs["江南省人民政府办公厅关于"] == ("方正小标宋简体", 44, None)
+    assert runs["机密★1年"][0] == "黑体"
+    assert runs["一、总体要求"] == ("黑体", 32, None)
+    assert runs["（一）开展隐患排查整治。"] == ("楷体_GB2312", 32, None)
+    assert runs["1.加强节假日值班值守。"] == ("仿宋_GB2312", 32, None)
+    assert runs[doc.doc_number.text][0] == "仿宋_GB2312"
+    assert any(text.startswith("抄送：") and value[1] == 28 for text, value in runs.items())
+
+
+def test_signer_names_in_kaiti_label_in_fangsong(written):
+    _, path = written["qingshi"]
+    runs = _runs_by_text(docx.Document(str(path)))
+    assert runs["\t签发人："][0] == "仿宋_GB2312"
+    assert runs["王建国　李卫东"][0] == "楷体_GB2312"
+
+
+def test_odd_and_even_footers_carry_the_page_field(written):
+    _, path = written["tongzhi"]
+    d = docx.Document(str(path))
+    assert d.settings.element.find(W("w:evenAndOddHeaders")) is not None
+    section = d.sections[0]
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        p = footer.paragraphs[0]
+        assert p.alignment is not None and side.upper() in str(p.alignment)
+        xml = p._p.xml
+        assert "PAGE" in xml and xml.count("—") == 2
+
+
+def test_paragraph_order_follows_the_document(written):
+    doc, path = written["tongzhi"]
+    texts = [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    expected = [
+        "000025",
+        "机密★1年",
+        "特急",
+        doc.banner,
+        doc.doc_number.text,
+        "江南省人民政府办公厅关于",
+        "做好2025年春季安全生产工作的通知",
+        "各市、县（区）人民政府，省政府各部门、各直属机构：",
+    ]
+    assert texts[: len(expected)] == expected
+    tail = [
+        t
+        for t in texts[len(expected) :]
+        if t.startswith(("附件：", "江南省人民政府办公厅", "2025年3月18日", "（此件", "附件1", "抄送"))
+    ]
+    assert tail[0].startswith("附件：1.") and tail[1] == "江南省人民政府办公厅" and tail[2] == "2025年3月18日"
+    assert texts[-1].startswith("江南省人民政府办公厅\t2025年3月18日印发")
+
+
+def test_parsed_back_from_its_own_text(written):
+    """The DOCX holds the document's words: reading its paragraphs back gives the same structure."""
+    doc, path = written["qingshi"]
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    again = gongwen.parse(text)
+    assert again.title == doc.title and again.signers == doc.signers and again.date == doc.date
+    assert [h.label for h in again.headings] == [h.label for h in doc.headings]
+
+
+# -- rendered by LibreOffice ---------------------------------------------------------------------
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_rendered_glyphs_inside_the_type_area(rendered, stem):
+    doc, path = rendered[stem]
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for line in lines_of(page):
+                if PAGE_NUMBER_RE.match(line["text"]):
+                    continue
+                if doc.format == "letter" and line["chars"][0]["non_stroking_color"] not in ((0,), (0, 0, 0), 0, None):
+                    continue  # the 信函 mark stands 30 mm from the paper's top (10.1)
+                for ch in line["chars"]:
+                    hangs = ch["text"] in HANGING and ch is line["chars"][-1]
+                    right = 184 + (spec.SIZE_3 * MM + 0.1 if hangs else 0.2)
+                    assert ch["x0"] * MM >= 27.8 and ch["x1"] * MM <= right, (line["text"], ch["text"])
+                    assert ch["top"] * MM >= 36.8 and ch["bottom"] * MM <= 262.2, (line["text"], ch["text"])
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_rendered_body_lines_on_the_grid(rendered, stem):
+    _, path = rendered[stem]
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            body = [ln for ln in lines_of(page) if abs(ln["size"] - 16) < 0.01]
+            assert len(body) <= 22
+            if not body:
+                continue
+            for line in body:
+                steps = (line["baseline"] - body[0]["baseline"]) / spec.LINE_PITCH
+                assert abs(steps - round(steps)) * spec.LINE_PITCH < 0.15, line["text"]
+                top_steps = (line["baseline"] - spec.MARGIN_TOP) / spec.LINE_PITCH
+                assert 0 <= top_steps < 22
+
+
+def test_rendered_full_pages_hold_22_lines(rendered):
+    _, path = rendered["002_f9a5f8afe78058de"]
+    with pdfplumber.open(path) as pdf:
+        counts = [len([ln for ln in lines_of(p) if not PAGE_NUMBER_RE.match(ln["text"])]) for p in pdf.pages]
+    assert max(counts) == 22
+    assert all(n >= 21 for n in counts[1:-2]), counts
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_rendered_wrapped_lines_end_at_the_right_edge(rendered, stem):
+    _, path = rendered[stem]
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            lines = [ln for ln in lines_of(page) if abs(ln["size"] - 16) < 0.01]
+            for line, following in zip(lines, lines[1:], strict=False):
+                consecutive = abs(following["baseline"] - line["baseline"] - spec.LINE_PITCH) < 0.15
+                if consecutive and abs(following["x0"] - 28) < 0.3 and line["x0"] < 40 and len(line["text"]) >= 20:
+                    if line["text"][-1] in HANGING and line["x1"] > 184.5:
+                        continue  # LibreOffice's hanging punctuation, see HANGING
+                    assert abs(line["x1"] - 184) < 0.5, line["text"]
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in DOCS])
+def test_rendered_page_numbers(rendered, stem):
+    doc, path = rendered[stem]
+    em = spec.SIZE_4 * MM
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, start=1):
+            numbers = [ln for ln in lines_of(page) if PAGE_NUMBER_RE.match(ln["text"])]
+            if doc.format == "letter" and n == 1:
+                assert numbers == []
+                continue
+            assert [ln["text"] for ln in numbers] == [f"— {n} —"], n
+            number = numbers[0]
+            dash = number["chars"][0]
+            assert abs((dash["top"] + dash["bottom"]) / 2 * MM - 269) < 1.5
+            if n % 2:
+                assert abs(number["x1"] - (184 - em)) < 0.3
+            else:
+                assert abs(number["x0"] - (28 + em)) < 0.3
+
+
+def test_rendered_mark_rule_and_colophon(rendered):
+    doc, path = rendered["tongzhi"]
+    with pdfplumber.open(path) as pdf:
+        first, last = pdf.pages[0], pdf.pages[-1]
+        mark = next(ln for ln in lines_of(first) if ln["text"] == doc.banner)
+        red = [ln for ln in first.lines if abs(ln["x1"] - ln["x0"]) * MM > 150]
+        rules = sorted((ln for ln in last.lines if abs(ln["x1"] - ln["x0"]) * MM > 150), key=lambda r: r["top"])
+        last_text = lines_of(last)
+    assert abs(mark["chars"][0]["top"] * MM - 72) < 2.5
+    assert all(c["non_stroking_color"] == pytest.approx(spec.RED, abs=0.02) for c in mark["chars"])
+    assert len(red) == 1 and abs(red[0]["x0"] * MM - 28) < 0.1 and abs(red[0]["x1"] * MM - 184) < 0.1
+    assert len(rules) == 3 and abs((rules[-1]["top"] + rules[-1]["bottom"]) / 2 * MM - 262) < 0.2
+    printed = [ln for ln in last_text if ln["text"].endswith("印发")][0]
+    assert abs(printed["x1"] - (184 - spec.SIZE_4 * MM)) < 0.5
