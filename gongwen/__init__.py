@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from gongwen.api import convert, parse, read, write
+from gongwen.batch import Result, convert_many
 from gongwen.errors import FormatError, GongwenError, InputError, OutputError
 from gongwen.model import Annex, Attendance, DocNumber, Document, Heading, Paragraph, Residue
 

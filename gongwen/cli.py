@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from gongwen import __version__
 from gongwen.errors import GongwenError
+from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-INPUT_SUFFIXES = (".txt", ".text", ".xml")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="put the 版记 on an even page, with an unnumbered blank page where needed",
     )
     c.add_argument("--font-dir", default=None, help="a folder searched first for the customary fonts")
+    c.add_argument("-j", "--jobs", type=int, default=None, help="processes to use (default: all cores)")
+    c.add_argument("--report", metavar="FILE.json", help="write every input's status, outputs and timing")
+    existing = c.add_mutually_exclusive_group()
+    existing.add_argument("--skip-existing", action="store_true", help="leave inputs whose outputs all exist")
+    existing.add_argument("--overwrite", action="store_true", help="replace existing outputs (the default)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary line")
+    c.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     _add_read_options(c)
     return parser
 
@@ -153,7 +162,8 @@ def summary(doc: Document) -> str:
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    from gongwen.writers import output_format, render, write_atomic
+    from gongwen.layout.options import LayoutOptions
+    from gongwen.writers import output_format
 
     try:
         formats = [output_format(f"x.{f.strip()}") for f in args.to.split(",") if f.strip()]
@@ -163,54 +173,128 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if not formats:
         print("gongwen: error: --to names no format", file=sys.stderr)
         return EXIT_USAGE
-    to_stdout = args.outdir == "-"
-    if to_stdout and (len(formats) != 1 or len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
-        print("gongwen: error: -o - takes exactly one input file and one format", file=sys.stderr)
-        return EXIT_USAGE
-    from gongwen.layout.options import LayoutOptions
-
-    options = LayoutOptions(seal=args.seal, double_sided=args.double_sided, font_dir=args.font_dir)
     if isinstance(args.seal, str) and not Path(args.seal).is_file():
         print(f"gongwen: error: {args.seal}: no such seal image", file=sys.stderr)
         return EXIT_USAGE
-    failed = 0
-    converted = 0
-    for source, relative in _expand_inputs(args.inputs):
-        try:
-            doc = _read(source, args)
-            for fmt in formats:
-                data = render(doc, fmt, options)
-                if to_stdout:
-                    sys.stdout.buffer.write(data)
-                    continue
-                target = Path(args.outdir) / relative.with_suffix(f".{fmt}")
+    if args.jobs is not None and args.jobs < 1:
+        print("gongwen: error: --jobs takes a number of processes, 1 or more", file=sys.stderr)
+        return EXIT_USAGE
+    options = LayoutOptions(seal=args.seal, double_sided=args.double_sided, font_dir=args.font_dir)
+    if args.outdir == "-" or "-" in args.inputs:
+        return _convert_stream(args, formats, options)
+    return _convert_batch(args, formats, options)
+
+
+def _convert_stream(args: argparse.Namespace, formats: list[str], options: LayoutOptions) -> int:
+    """Standard input to a file in OUTDIR, or one input to standard output."""
+    from gongwen.writers import render, write_atomic
+
+    to_stdout = args.outdir == "-"
+    if len(args.inputs) != 1 or (to_stdout and len(formats) != 1) or Path(args.inputs[0]).is_dir():
+        print("gongwen: error: - takes exactly one input, and -o - one format", file=sys.stderr)
+        return EXIT_USAGE
+    source = args.inputs[0]
+    try:
+        doc = _read(source, args)
+        for fmt in formats:
+            data = render(doc, fmt, options)
+            if to_stdout:
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            else:
+                stem = "stdin" if source == "-" else Path(source).stem
+                target = Path(args.outdir) / f"{stem}.{fmt}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(target, data)
-            converted += 1
-        except GongwenError as exc:
-            _report_error(exc, source)
-            failed += 1
-        except OSError as exc:
-            print(f"gongwen: error: {source}: {exc.strerror or exc}", file=sys.stderr)
-            failed += 1
-    if not to_stdout:
-        print(f"gongwen: {converted} converted, {failed} failed", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    except GongwenError as exc:
+        _report_error(exc, "<stdin>" if source == "-" else source)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"gongwen: error: {args.outdir}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
-def _expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, Path]]:
-    """Each input file with the path its outputs take below OUTDIR (a folder's sub-folders kept)."""
-    for item in inputs:
-        if item == "-":
-            yield "-", Path("stdin")
-            continue
-        path = Path(item)
-        if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if found.suffix.lower() in INPUT_SUFFIXES and not found.name.startswith("."):
-                    yield str(found), found.relative_to(path)
-        else:
-            yield item, Path(path.name)
+def _convert_batch(args: argparse.Namespace, formats: list[str], options: LayoutOptions) -> int:
+    from gongwen.batch import Result, convert_many
+
+    show_bar = not args.quiet and sys.stderr.isatty()
+    bar = ProgressBar(sys.stderr) if show_bar else None
+    started = time.perf_counter()
+
+    def progress(result: Result, done: int, total: int) -> None:
+        if result.status == "failed":
+            if bar:
+                bar.clear()
+            print(f"gongwen: error: {result.source}: {result.error}", file=sys.stderr)
+        if bar:
+            bar.show(done, total)
+
+    try:
+        results = convert_many(
+            args.inputs,
+            args.outdir,
+            formats,
+            args.jobs,
+            options=options,
+            keep_traditional=args.keep_traditional,
+            skip_existing=args.skip_existing,
+            progress=progress,
+            debug=args.debug,
+        )
+    except KeyboardInterrupt:
+        if bar:
+            bar.clear()
+        print("gongwen: interrupted; no partial output files were left", file=sys.stderr)
+        return 130
+    if bar:
+        bar.clear()
+    elapsed = time.perf_counter() - started
+    counts = {status: sum(1 for r in results if r.status == status) for status in ("converted", "failed", "skipped")}
+    if not args.quiet or counts["failed"]:
+        print(
+            f"gongwen: {counts['converted']} converted, {counts['failed']} failed, {counts['skipped']} skipped "
+            f"in {elapsed:.1f} s",
+            file=sys.stderr,
+        )
+    if args.report:
+        _write_report(args.report, results, counts, elapsed, formats)
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _write_report(path: str, results: list, counts: dict[str, int], elapsed: float, formats: list[str]) -> None:
+    from gongwen.writers import write_atomic
+
+    report = {
+        "summary": {**counts, "total": len(results), "seconds": round(elapsed, 3), "formats": formats},
+        "results": [r.to_dict() for r in results],
+    }
+    try:
+        write_atomic(Path(path), json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
+    except GongwenError as exc:
+        _report_error(exc)
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.started = time.perf_counter()
+
+    def show(self, done: int, total: int) -> None:
+        filled = int(self.width * done / total) if total else self.width
+        rate = done / max(time.perf_counter() - self.started, 1e-9)
+        left = (total - done) / rate if rate else 0.0
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {rate:.1f}/s, {left:.0f} s left "
+        )
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r" + " " * (self.width + 40) + "\r")
+        self.stream.flush()
 
 
 def _report_error(exc: GongwenError, source: str | None = None) -> None:

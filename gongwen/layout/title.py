@@ -71,7 +71,10 @@ def _break_penalty(title: str, at: int) -> float | None:
 
 def _best_split(title: str, count: int, max_units: float) -> tuple[float, list[str]] | None:
     n = len(title)
-    ideal = units(title) / count
+    prefix = [0.0]
+    for ch in title:
+        prefix.append(prefix[-1] + units(ch))
+    ideal = prefix[-1] / count
     penalties = {at: _break_penalty(title, at) for at in range(1, n)}
     # cost[k][i]: best cost of setting title[:i] in k lines
     inf = float("inf")
@@ -86,7 +89,7 @@ def _best_split(title: str, count: int, max_units: float) -> tuple[float, list[s
             for j in range(k - 1, i):
                 if cost[k - 1][j] == inf:
                     continue
-                width = units(title[j:i])
+                width = prefix[i] - prefix[j]
                 if width > max_units:
                     continue
                 c = cost[k - 1][j] + abs(width - ideal) + penalty * 4

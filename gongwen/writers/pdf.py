@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -17,6 +18,7 @@ from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
 
 _PT_PER_MM = 1 / spec.MM_PER_PT
+rl_config.useA85 = 0  # binary streams: smaller files, and no time spent on ASCII85
 
 
 def render_pdf(doc: Document, options: LayoutOptions | None = None) -> bytes:

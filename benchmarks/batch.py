@@ -1,0 +1,133 @@
+"""Batch conversion speed and memory, against LibreOffice turning the same DOCX files into PDF.
+
+    python benchmarks/batch.py [--docs 300] [--lo-docs 60] [--jobs N]
+
+Makes a folder of documents from the examples and seeds (numbers and dates varied), converts it to
+DOCX, PDF and XML with gongwen.convert_many, then has LibreOffice headless convert a sample of the DOCX
+files to PDF in one call, and reports seconds per document, the ratio and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import gongwen
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_corpus(folder: Path, count: int) -> list[Path]:
+    sources = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    paths = []
+    for n in range(count):
+        text = texts[n % len(texts)].replace("2025", str(2000 + n % 25)).replace("12号", f"{n + 1}号")
+        path = folder / f"doc{n:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def run_gongwen(paths: list[Path], out: Path, formats: list[str], jobs: int) -> float:
+    start = time.perf_counter()
+    results = gongwen.convert_many(paths, out, formats, jobs)
+    elapsed = time.perf_counter() - start
+    failed = [r for r in results if r.status != "converted"]
+    if failed:
+        raise SystemExit(f"{len(failed)} failed: {failed[0].error}")
+    return elapsed
+
+
+def run_libreoffice(docx_files: list[Path], out: Path) -> float | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return None
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    # one warm-up call so that LibreOffice's first start is not counted against it
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out / "warm"),
+            str(docx_files[0]),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, docx_files),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--lo-docs", type=int, default=60)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        small = make_corpus(corpus, max(1, args.docs // 3))
+        t_small = run_gongwen(small, tmp_path / "small", ["docx", "pdf", "xml"], args.jobs)
+        peak_small = peak_mb(resource.RUSAGE_CHILDREN)
+        paths = make_corpus(corpus, args.docs)
+        t_all = run_gongwen(paths, tmp_path / "out", ["docx", "pdf", "xml"], args.jobs)
+        peak_all = peak_mb(resource.RUSAGE_CHILDREN)
+        t_pdf = run_gongwen(paths, tmp_path / "pdf-only", ["pdf"], args.jobs)
+        print(
+            f"gongwen, {args.jobs} processes: {len(small)} documents to DOCX+PDF+XML in {t_small:.1f} s; "
+            f"{len(paths)} documents in {t_all:.1f} s = {t_all / len(paths) * 1000:.0f} ms per document "
+            f"(PDF only: {t_pdf / len(paths) * 1000:.0f} ms)"
+        )
+        print(
+            f"peak memory of a worker: {peak_small:.0f} MB after {len(small)} documents, "
+            f"{peak_all:.0f} MB after {len(small) + len(paths)}; this process {peak_mb(resource.RUSAGE_SELF):.0f} MB"
+        )
+        sample = sorted((tmp_path / "out").glob("*.docx"))[: args.lo_docs]
+        t_lo = run_libreoffice(sample, tmp_path / "lo")
+        if t_lo is None:
+            print("LibreOffice not installed: no comparison")
+            return
+        lo_per_doc = t_lo / len(sample)
+        print(
+            f"LibreOffice headless, DOCX to PDF: {len(sample)} documents in {t_lo:.1f} s = "
+            f"{lo_per_doc * 1000:.0f} ms per document"
+        )
+        print(
+            f"gongwen is {lo_per_doc / (t_pdf / len(paths)):.0f}x faster per document to PDF, "
+            f"{lo_per_doc / (t_all / len(paths)):.0f}x faster for all three formats"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""Converting many files: folders expanded, work spread over processes, one result per input.
+
+Each worker process loads the fonts once. Every output is written to a temporary file beside its
+target and renamed into place, so an interrupted batch leaves no half-written file. A bad input never
+stops the batch: its result says why it failed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from gongwen.errors import GongwenError
+from gongwen.layout.options import LayoutOptions
+
+INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps")
+
+
+@dataclass
+class Task:
+    source: str
+    relative: str  # output path below the output folder, without suffix
+
+
+@dataclass
+class Result:
+    """What happened to one input."""
+
+    source: str
+    status: str  # "converted", "failed" or "skipped"
+    outputs: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    outdir: str
+    formats: tuple[str, ...]
+    options: LayoutOptions = LayoutOptions()
+    keep_traditional: bool = False
+    skip_existing: bool = False
+    debug: bool = False
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Task]:
+    """Each input file with its output path below OUTDIR (a folder's sub-folders are kept)."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if found.suffix.lower() in INPUT_SUFFIXES and not found.name.startswith((".", "~$")):
+                    yield Task(str(found), str(found.relative_to(path).with_suffix("")))
+        else:
+            yield Task(str(path), path.stem)
+
+
+def convert_many(
+    paths: Iterable[str | Path],
+    outdir: str | Path,
+    formats: Sequence[str] = ("pdf",),
+    jobs: int | None = None,
+    *,
+    options: LayoutOptions | None = None,
+    keep_traditional: bool = False,
+    skip_existing: bool = False,
+    progress: Callable[[Result, int, int], None] | None = None,
+    debug: bool = False,
+) -> list[Result]:
+    """Convert every file (folders expanded) to each format in ``formats`` below ``outdir``.
+
+    Returns one :class:`Result` per input, in input order. ``progress(result, done, total)`` is called
+    as each input finishes. ``jobs`` processes (default: all cores; 1 runs in this process).
+    """
+    from gongwen.writers import output_format
+
+    settings = BatchSettings(
+        outdir=str(outdir),
+        formats=tuple(output_format(f"x.{f}") for f in formats),
+        options=options or LayoutOptions(),
+        keep_traditional=keep_traditional,
+        skip_existing=skip_existing,
+        debug=debug,
+    )
+    tasks = list(expand_inputs(paths))
+    results: list[Result | None] = [None] * len(tasks)
+    collisions = _collisions(tasks)
+    todo = []
+    for index, task in enumerate(tasks):
+        if index in collisions:
+            results[index] = Result(task.source, "failed", error=collisions[index])
+        else:
+            todo.append(index)
+    done = len(tasks) - len(todo)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    for index, result in _run(tasks, todo, settings, jobs):
+        results[index] = result
+        done += 1
+        if progress:
+            progress(result, done, len(tasks))
+    return [r for r in results if r is not None]
+
+
+def _collisions(tasks: list[Task]) -> dict[int, str]:
+    """Inputs whose outputs would overwrite an earlier input's (a.txt and a.xml in one folder)."""
+    seen: dict[str, str] = {}
+    clashes: dict[int, str] = {}
+    for index, task in enumerate(tasks):
+        if task.relative in seen:
+            clashes[index] = f"its outputs would overwrite those of {seen[task.relative]}"
+        else:
+            seen[task.relative] = task.source
+    return clashes
+
+
+def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int) -> Iterator[tuple[int, Result]]:
+    if jobs == 1:
+        for index in todo:
+            yield index, convert_one(tasks[index], settings)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(settings.options,)) as pool:
+        pending: dict[Future[Result], int] = {}
+        queue = iter(todo)
+        try:
+            for index in queue:  # keep the queue short so memory stays flat on huge batches
+                pending[pool.submit(convert_one, tasks[index], settings)] = index
+                if len(pending) >= jobs * 4:
+                    break
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index = pending.pop(future)
+                    yield index, _result_of(future, tasks[index])
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending[pool.submit(convert_one, tasks[nxt], settings)] = nxt
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+def _result_of(future: Future[Result], task: Task) -> Result:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - a worker that died: report, go on
+        return Result(task.source, "failed", error=f"worker failed: {exc.__class__.__name__}: {exc}")
+
+
+def _worker_start(options: LayoutOptions) -> None:
+    """Load fonts once per worker process."""
+    from gongwen.layout.fonts import load_fonts
+
+    with contextlib.suppress(Exception):  # a PDF task will report the problem itself
+        load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
+
+
+def convert_one(task: Task, settings: BatchSettings) -> Result:
+    """Read one input and write each format; never raises for a bad input."""
+    from gongwen.api import read
+    from gongwen.writers import render, write_atomic
+
+    start = time.perf_counter()
+    targets = [Path(settings.outdir) / f"{task.relative}.{fmt}" for fmt in settings.formats]
+    if settings.skip_existing and all(t.exists() for t in targets):
+        return Result(task.source, "skipped", outputs=[str(t) for t in targets])
+    try:
+        doc = read(task.source, keep_traditional=settings.keep_traditional)
+        written = []
+        for fmt, target in zip(settings.formats, targets, strict=True):
+            data = render(doc, fmt, settings.options)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise GongwenError(str(target.parent), f"cannot create folder: {exc.strerror or exc}") from None
+            write_atomic(target, data)
+            written.append(str(target))
+        return Result(
+            task.source, "converted", outputs=written, warnings=list(doc.warnings), seconds=time.perf_counter() - start
+        )
+    except GongwenError as exc:
+        where = exc.source or task.source
+        reason = exc.reason if where == task.source else f"{where}: {exc.reason}"
+        return Result(task.source, "failed", error=reason, seconds=time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - an input that trips a bug still must not stop the batch
+        detail = traceback.format_exc() if settings.debug else f"{exc.__class__.__name__}: {exc}"
+        return Result(task.source, "failed", error=f"internal error: {detail}", seconds=time.perf_counter() - start)

@@ -1,0 +1,142 @@
+"""Batches: mixed good and bad inputs, parallel workers, reports, atomic outputs, and a fuzz over writers."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import DOCUMENT_STRATEGY
+
+import gongwen
+from gongwen.writers import render
+
+TONGZHI = (ROOT / "examples" / "tongzhi.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def mixed(tmp_path):
+    src = tmp_path / "in"
+    (src / "子目录 sub").mkdir(parents=True)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "random.txt").write_bytes(random.Random(7).randbytes(4096))
+    (src / "gb18030.txt").write_bytes(TONGZHI.encode("gb18030"))
+    (src / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + TONGZHI.encode("utf-16-le"))
+    (src / "子目录 sub" / "带 空格 的 通知.txt").write_bytes(codecs.BOM_UTF8 + TONGZHI.encode("utf-8"))
+    body = "\n".join(["各地各部门要加强安全生产工作，落实责任，确保安全。"] * 24000)
+    (src / "big.txt").write_text(TONGZHI.replace("三、工作要求", body + "\n三、工作要求"), encoding="utf-8")
+    (src / "malformed.xml").write_text("<电子公文><公文体>", encoding="utf-8")
+    good = render(gongwen.read(EXAMPLES[0].parent / "qingshi.txt"), "xml")
+    (src / "good.xml").write_bytes(good)
+    return src
+
+
+GOOD = {"gb18030", "utf16", "带 空格 的 通知", "big", "good"}
+BAD = {"empty": "empty input", "random": "", "malformed": "malformed XML"}
+
+
+def test_mixed_folder_good_ones_convert_bad_ones_named(mixed, tmp_path):
+    out = tmp_path / "out"
+    results = gongwen.convert_many([mixed], out, ["pdf", "xml"], jobs=2)
+    by_stem = {os.path.splitext(os.path.basename(r.source))[0]: r for r in results}
+    assert {s for s, r in by_stem.items() if r.status == "converted"} == GOOD
+    for stem, reason in BAD.items():
+        assert by_stem[stem].status == "failed" and reason in by_stem[stem].error
+    assert by_stem["random"].error.startswith(("binary data", "not UTF-8"))
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    expected = sorted(f"{stem}.{ext}" for stem in GOOD - {"带 空格 的 通知"} for ext in ("pdf", "xml"))
+    expected += [f"子目录 sub/带 空格 的 通知.{ext}" for ext in ("pdf", "xml")]
+    assert written == sorted(expected)
+    assert by_stem["big"].outputs and os.path.getsize(out / "big.pdf") > 100_000
+
+
+def test_cli_batch_report_and_exit_status(mixed, tmp_path):
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gongwen",
+            "convert",
+            str(mixed),
+            "-o",
+            str(out),
+            "--to",
+            "xml",
+            "--report",
+            str(report),
+            "--jobs",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("gongwen: error:")]
+    assert len(errors) == len(BAD) and "Traceback" not in result.stderr
+    assert "5 converted, 3 failed, 0 skipped" in result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["converted"] == 5 and data["summary"]["failed"] == 3
+    assert {r["status"] for r in data["results"]} == {"converted", "failed"}
+    assert all(r["seconds"] >= 0 for r in data["results"])
+
+
+def test_skip_existing(tmp_path):
+    out = tmp_path / "out"
+    first = gongwen.convert_many(EXAMPLES, out, ["xml"], jobs=1)
+    assert all(r.status == "converted" for r in first)
+    again = gongwen.convert_many(EXAMPLES, out, ["xml"], jobs=1, skip_existing=True)
+    assert all(r.status == "skipped" for r in again)
+
+
+def test_unwritable_output_folder_fails_each_file_with_a_reason(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    results = gongwen.convert_many(EXAMPLES[:2], blocker / "out", ["xml"], jobs=1)
+    assert [r.status for r in results] == ["failed", "failed"]
+    assert all("cannot" in r.error for r in results)
+
+
+def test_colliding_output_names_are_refused(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TONGZHI, encoding="utf-8")
+    (src / "a.xml").write_bytes(render(gongwen.parse(TONGZHI), "xml"))
+    results = gongwen.convert_many([src], tmp_path / "out", ["pdf"], jobs=1)
+    assert sorted(r.status for r in results) == ["converted", "failed"]
+    assert "overwrite" in next(r.error for r in results if r.status == "failed")
+
+
+def test_interrupted_write_leaves_no_file(tmp_path, monkeypatch):
+    import gongwen.writers as writers
+
+    target = tmp_path / "x.pdf"
+
+    def explode(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", explode)
+    with pytest.raises(KeyboardInterrupt):
+        writers.write_atomic(target, b"%PDF-1.4 half")
+    assert list(tmp_path.iterdir()) == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(DOCUMENT_STRATEGY, st.text(max_size=300)), st.randoms(use_true_random=False))
+def test_fuzz_parse_and_every_writer(text, rnd):
+    """Random and mutated documents go through the parser and all writers without an exception."""
+    lines = TONGZHI.splitlines()
+    rnd.shuffle(lines)
+    mutated = "\n".join(lines[: rnd.randint(0, len(lines))]) + "\n" + text
+    for source in (text, mutated):
+        doc = gongwen.parse(source)
+        for fmt in ("docx", "pdf", "xml", "txt"):
+            assert render(doc, fmt)
