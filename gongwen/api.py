@@ -16,7 +16,7 @@ def parse(text: str, *, keep_traditional: bool = False) -> Document:
 
 
 def read(path: str | Path, *, format: str | None = None, keep_traditional: bool = False) -> Document:
-    """Read a .txt or .xml file (chosen by suffix, or by ``format``) into a Document."""
+    """Read a .txt, .xml or .docx file (chosen by suffix, or by ``format``) into a Document."""
     from gongwen.readers import read_path
 
     return read_path(path, format, keep_traditional=keep_traditional)

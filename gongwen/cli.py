@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("parse", help="print the recognised structure of a document")
-    p.add_argument("file", help="a .txt or .xml file, or - for standard input")
+    p.add_argument("file", help="a .txt, .xml or .docx file (.doc/.wps through LibreOffice), or - for standard input")
     p.add_argument("--json", action="store_true", help="print the model as JSON (design.md §3)")
     _add_read_options(p)
 
@@ -74,7 +74,7 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
         dest="input_format",
-        choices=("txt", "xml"),
+        choices=("txt", "xml", "docx"),
         default=None,
         help="input format (default: from the file suffix)",
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 from gongwen.errors import InputError
 from gongwen.model import Document
 
-READ_FORMATS = ("txt", "xml")
+READ_FORMATS = ("txt", "xml", "docx", "doc", "wps")
 
 
 def format_of_path(path: str | Path, given: str | None = None) -> str:
@@ -25,7 +25,12 @@ def read_path(path: str | Path, fmt: str | None = None, keep_traditional: bool =
     from gongwen.parsing import parse_text
     from gongwen.readers.text import read_text_file
 
-    if format_of_path(path, fmt) == "xml":
+    kind = format_of_path(path, fmt)
+    if kind in ("docx", "doc", "wps"):
+        from gongwen.readers.docx import read_docx_file
+
+        return read_docx_file(path, keep_traditional=keep_traditional)
+    if kind == "xml":
         from gongwen.readers.xml import read_xml_file
 
         return read_xml_file(path)
