@@ -140,3 +140,11 @@ def test_fuzz_parse_and_every_writer(text, rnd):
         doc = gongwen.parse(source)
         for fmt in ("docx", "pdf", "xml", "txt"):
             assert render(doc, fmt)
+
+
+def test_batch_over_all_seeds_and_examples(tmp_path):
+    from conftest import SEEDS
+
+    results = gongwen.convert_many(SEEDS + EXAMPLES, tmp_path / "out", ["docx", "pdf", "xml"], jobs=2)
+    assert [r.status for r in results] == ["converted"] * len(SEEDS + EXAMPLES)
+    assert len(list((tmp_path / "out").iterdir())) == 3 * len(results)

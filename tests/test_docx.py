@@ -288,3 +288,66 @@ def test_rendered_mark_rule_and_colophon(rendered):
     assert len(rules) == 3 and abs((rules[-1]["top"] + rules[-1]["bottom"]) / 2 * MM - 262) < 0.2
     printed = [ln for ln in last_text if ln["text"].endswith("印发")][0]
     assert abs(printed["x1"] - (184 - spec.SIZE_4 * MM)) < 0.5
+
+
+def _render_one(docx_path, out_dir):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{out_dir / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return out_dir / (docx_path.stem + ".pdf")
+
+
+FILLER = "各地要加强组织领导，明确工作责任，确保各项措施落实到位，加强督促检查。"
+# 41 paragraphs fill the 4th page, so the 版记 needs a new page; double-sided, that is page 6
+FULL_EVEN_PAGE = (
+    "关于加强管理的通知\n各单位：\n"
+    + "\n".join([FILLER] * 41)
+    + "\n江南省财政厅\n2025年1月8日\n抄送：财政部，审计署。\n江南省财政厅办公室    2025年1月9日印发\n"
+)
+
+
+def test_double_sided_blank_page_and_colophon_unnumbered(tmp_path):
+    path = gongwen.write(gongwen.parse(FULL_EVEN_PAGE), tmp_path / "double.docx", double_sided=True)
+    pdf_path = _render_one(path, tmp_path)
+    with pdfplumber.open(pdf_path) as pdf:
+        numbers = [[ln["text"] for ln in lines_of(p) if PAGE_NUMBER_RE.match(ln["text"])] for p in pdf.pages]
+        texts = [[ln["text"] for ln in lines_of(p)] for p in pdf.pages]
+    assert numbers == [["— 1 —"], ["— 2 —"], ["— 3 —"], ["— 4 —"], [], []]
+    assert texts[4] == [] and texts[5][0].startswith("抄送")
+
+
+def test_seal_image_is_anchored_on_the_signature(tmp_path):
+    from PIL import Image
+
+    seal = tmp_path / "seal.png"
+    Image.new("RGBA", (200, 200), (220, 20, 23, 180)).save(seal)
+    path = gongwen.write(gongwen.read(EXAMPLES[0].parent / "han.txt"), tmp_path / "sealed.docx", seal=str(seal))
+    xml = docx.Document(str(path)).element.body.xml
+    assert "<wp:anchor" in xml and "r:embed" in xml
+    pdf_path = _render_one(path, tmp_path)
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[0]
+        lines = lines_of(page)
+        images = page.images
+    signature = next(ln for ln in lines if ln["text"] == "江南省交通运输厅" and abs(ln["size"] - 16) < 0.01)
+    date = next(ln for ln in lines if ln["text"].replace(" ", "") == "2025年4月2日")
+    assert abs(date["x1"] - (184 - 4 * 5.556)) < 0.6  # right-indented 4 字
+    assert len(images) == 1
+    centre = (images[0]["x0"] + images[0]["x1"]) / 2 * MM
+    assert abs(centre - (signature["x0"] + signature["x1"]) / 2) < 1.5
+    assert images[0]["top"] * MM < signature["baseline"] < images[0]["bottom"] * MM

@@ -305,3 +305,16 @@ def test_doc_through_libreoffice(tmp_path):
     doc = gongwen.read(tmp_path / "src.doc")
     assert doc.title == "清河市人民政府关于申请建设城东污水处理厂二期工程的请示"
     assert doc.signers == ["王建国", "李卫东"]
+
+
+def test_rewritten_docx_passes_the_layout_checks(tmp_path):
+    from test_docx import _render_one, test_rendered_body_lines_on_the_grid, test_rendered_glyphs_inside_the_type_area
+
+    messy = tmp_path / "messy.docx"
+    messy_docx(EXAMPLES[0].parent / "tongzhi.txt", messy, "table")
+    doc = gongwen.read(messy)
+    clean = gongwen.write(doc, tmp_path / "clean.docx")
+    pdf_path = _render_one(clean, tmp_path)
+    rendered = {"clean": (doc, pdf_path)}
+    test_rendered_glyphs_inside_the_type_area(rendered, "clean")
+    test_rendered_body_lines_on_the_grid(rendered, "clean")

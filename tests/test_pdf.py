@@ -242,7 +242,7 @@ def test_rare_name_characters_are_drawn_from_a_fallback_font(tmp_path):
         image = page.to_image(resolution=150).original.convert("L")
     for ch in rare:  # each has ink, not an empty box
         box = image.crop(tuple(int(v * 150 / 72) for v in (ch["x0"], ch["top"], ch["x1"], ch["bottom"])))
-        dark = sum(1 for px in box.getdata() if px < 128)
+        dark = sum(box.histogram()[:128])
         assert dark > 40, ch["text"]
 
 
@@ -316,3 +316,39 @@ def test_two_page_document_renders_fast_enough_to_batch(rendered):
     doc, _ = rendered["tongzhi"]
     data = render_pdf(doc)
     assert data.startswith(b"%PDF")
+
+
+def test_fonts_named_by_the_caller_are_used(tmp_path):
+    from gongwen.layout.fonts import SHIPPED_DIR
+
+    doc = gongwen.read(Path(EXAMPLES[0]).parent / "qingshi.txt")
+    path = tmp_path / "kai.pdf"
+    gongwen.write(doc, path, fonts={"fangsong": str(SHIPPED_DIR / "ARPLKaitiMGB.ttf")})
+    with pdfplumber.open(path) as pdf:
+        body = [c for c in pdf.pages[0].chars if c["text"] == "我"]
+    assert body and all("ZenKai" in c["fontname"] for c in body)
+
+
+def test_a_heading_is_not_left_alone_at_the_foot_of_a_page(tmp_path):
+    filler = "各地要加强组织领导，明确工作责任，确保各项措施落实到位。" * 2
+    for lead in range(14, 20):
+        text = "各单位：\n" + "\n".join([filler] * lead) + "\n一、工作要求\n" + filler + "\n"
+        path = tmp_path / f"h{lead}.pdf"
+        gongwen.write(gongwen.parse(text), path)
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                lines = body_lines(page)
+                assert lines[-1]["text"] != "一、工作要求"
+
+
+def test_double_sided_blank_page_before_the_colophon_is_unnumbered(tmp_path):
+    from test_docx import FULL_EVEN_PAGE
+
+    path = gongwen.write(gongwen.parse(FULL_EVEN_PAGE), tmp_path / "double.pdf", double_sided=True)
+    with pdfplumber.open(path) as pdf:
+        numbers = [[ln["text"] for ln in lines_of(p) if PAGE_NUMBER_RE.match(ln["text"])] for p in pdf.pages]
+        texts = [[ln["text"] for ln in lines_of(p)] for p in pdf.pages]
+        rules = [(r["top"] + r["bottom"]) / 2 * MM for r in pdf.pages[-1].lines]
+    assert numbers == [["— 1 —"], ["— 2 —"], ["— 3 —"], ["— 4 —"], [], []]
+    assert texts[4] == [] and texts[5][0].startswith("抄送")
+    assert max(rules) == pytest.approx(262, abs=0.05)
