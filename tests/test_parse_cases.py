@@ -160,3 +160,21 @@ def test_parse_never_fails_on_empty_or_blank_text():
     for text in ["", "   ", "\n\n\f\n"]:
         doc = gongwen.parse(text)
         assert doc.body == []
+
+
+def test_notice_without_addressees_keeps_its_opening_sentence_in_the_body():
+    text = (
+        "江南省人民政府关于加强森林防火工作的通告\n江政告〔2025〕2号\n为切实做好森林防火工作，根据《森林防火条例》，"
+        "现通告如下：\n一、每年10月1日至次年5月31日为全省森林防火期。\n江南省人民政府\n2025年9月20日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.addressees == []
+    assert doc.body[0].text.startswith("为切实做好森林防火工作")
+    assert doc.kind == "通告" and doc.doc_number.text == "江政告〔2025〕2号"
+
+
+def test_signature_and_date_run_together_on_one_line():
+    doc = gongwen.parse(f"各单位：\n{BODY}\n中共内江市委 2020年1月30日\n")
+    assert doc.signatures == ["中共内江市委"]
+    assert doc.date == dt.date(2020, 1, 30)
+    assert doc.body == [Paragraph(BODY)]

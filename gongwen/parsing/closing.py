@@ -26,6 +26,7 @@ from gongwen.parsing.patterns import (
 
 _CC_RE = re.compile(r"^(?P<label>抄\s*送|主\s*送|抄\s*报)\s*[：:]\s*(?P<rest>.*)$")
 _SIGNATURE_DATE_RE = re.compile(rf"^(?P<sig>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
+_ORGAN_DATE_RE = re.compile(rf"^(?P<sig>\S{{2,40}}?)(?P<date>{DATE_PATTERN})$")
 _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)\s*[：:]\s*(?P<rest>.*)$")
 _NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
 _COLOPHON_WINDOW = 20
@@ -54,7 +55,7 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
     date_at = _find_closing_date(texts)
     if date_at is None:
         body_end = _recognise_attendance(texts, len(texts), doc)
-        body_end = _recognise_attachment_note(texts, body_end, doc)
+        body_end = _recognise_attachment_note(texts, body_end, doc, residue)
         doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]])
         return
     _set_date(texts[date_at], doc)
@@ -62,7 +63,7 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
     doc.annexes = _annexes([t.text for t in texts[after:]], doc)
     body_end = _recognise_signatures(texts, date_at, doc)
     body_end = _recognise_attendance(texts, body_end, doc)
-    body_end = _recognise_attachment_note(texts, body_end, doc)
+    body_end = _recognise_attachment_note(texts, body_end, doc, residue)
     doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]])
 
 
@@ -155,6 +156,9 @@ def _signature_and_date(t: _Text) -> re.Match[str] | None:
     m = _SIGNATURE_DATE_RE.match(t.line.spaced)
     if m and is_signature_like(m["sig"].replace(" ", "")) and parse_date(m):
         return m
+    m = _ORGAN_DATE_RE.match(t.text)  # 中共内江市委 2020年1月30日, the space lost or single
+    if m and is_organ_like(m["sig"]) and parse_date(m):
+        return m
     return None
 
 
@@ -216,16 +220,20 @@ def _recognise_attendance(texts: list[_Text], end: int, doc: Document) -> int:
 
 
 # -- 附件说明 ------------------------------------------------------------------------------------
-def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document) -> int:
+def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, residue: list[Residue]) -> int:
     """附件：1. … 2. … (wrapped titles continue without a number) right above the signature."""
     for i in range(end - 1, max(-1, end - 15), -1):
         m = ATTACHMENT_NOTE_RE.match(texts[i].text)
         if not m:
             continue
-        items = _attachment_items([m["rest"]] + [t.text for t in texts[i + 1 : end]])
+        lines = [m["rest"]] + [t.text for t in texts[i + 1 : end]]
+        items = _attachment_items(lines)
         if not items:
             return end
         doc.attachments = items
+        lone = NUMBERED_ITEM_RE.match(next((line for line in lines if line), ""))
+        if len(items) == 1 and lone:  # 附件：1. … with one attachment: the model keeps no number
+            residue.append(Residue(lone["n"] + ".", "number of a lone attachment"))
         return i
     return end
 

@@ -12,6 +12,9 @@ from gongwen.parsing.patterns import heading_match, split_top_level
 _ADDRESSEE_WINDOW = 30
 _FRONT_WINDOW = 60
 _LABELLED_FIELD_RE = re.compile(r"^(?:签发人|附件|抄送|主送|出席|请假|列席|时间|地点|日期|联系人|电话|会议)")
+_SENTENCE_BEFORE_COLON_RE = re.compile(
+    r"如下[：:]$|^(?:为|根据|按照|依据|依照|遵照|经|现|近日|近期|目前|鉴于|由于|在|随着|今年|去年)|《"
+)
 _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*")
 _MAX_TITLE_LINES = 6
 
@@ -43,6 +46,8 @@ def _find_addressee(lines: list[Line]) -> tuple[int, int] | None:
         if seen > _ADDRESSEE_WINDOW or "。" in text or heading_match(text):
             return None
         if text.endswith(("：", ":")) and len(text) <= 300 and not _LABELLED_FIELD_RE.match(text):
+            if _SENTENCE_BEFORE_COLON_RE.search(text):
+                return None  # 为……，现通告如下： opens the body of a document that has no addressee
             return _extend_addressee_up(lines, i), i
     return None
 
@@ -66,7 +71,8 @@ def _first_body_line(lines: list[Line]) -> int:
             continue
         seen += 1
         text = line.text
-        if "。" in text or len(text) > 120 or heading_match(text) or text.endswith(("！", "？")):
+        # a title never ends with a colon: a line that does (and is no addressee) opens the body
+        if "。" in text or len(text) > 120 or heading_match(text) or text.endswith(("！", "？", "：", ":")):
             return i
         if seen > _FRONT_WINDOW:
             return i
