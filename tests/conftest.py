@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import defaultdict
 from pathlib import Path
 
 import opencc
@@ -30,3 +31,28 @@ def expected_for(seed: Path) -> dict:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+MM = 25.4 / 72
+
+
+def pdf_lines(page, digits: int = 2) -> list[dict]:
+    """Text lines of a pdfplumber page: chars grouped by baseline (mm from the top), left to right."""
+    rows: dict[float, list[dict]] = defaultdict(list)
+    height = float(page.height)
+    for ch in page.chars:
+        rows[round((height - ch["matrix"][5]) * MM, digits)].append(ch)
+    out = []
+    for base in sorted(rows):
+        chars = sorted(rows[base], key=lambda c: c["x0"])
+        out.append(
+            {
+                "baseline": base,
+                "chars": chars,
+                "text": "".join(c["text"] for c in chars),
+                "x0": chars[0]["x0"] * MM,
+                "x1": chars[-1]["x1"] * MM,
+                "size": max(c["size"] for c in chars),
+            }
+        )
+    return out

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections import defaultdict
 
 import docx
 import pdfplumber
 import pytest
-from conftest import EXAMPLES, SEEDS
+from conftest import EXAMPLES, SEEDS, pdf_lines
 from docx.oxml.ns import qn
 
 import gongwen
@@ -62,23 +61,7 @@ def rendered(written, tmp_path_factory):
 
 
 def lines_of(page) -> list[dict]:
-    rows: dict[float, list[dict]] = defaultdict(list)
-    for ch in page.chars:
-        rows[round((float(page.height) - ch["matrix"][5]) * MM, 1)].append(ch)
-    out = []
-    for base in sorted(rows):
-        chars = sorted(rows[base], key=lambda c: c["x0"])
-        out.append(
-            {
-                "baseline": base,
-                "chars": chars,
-                "text": "".join(c["text"] for c in chars),
-                "x0": chars[0]["x0"] * MM,
-                "x1": chars[-1]["x1"] * MM,
-                "size": max(c["size"] for c in chars),
-            }
-        )
-    return out
+    return pdf_lines(page, 1)
 
 
 # -- read back -----------------------------------------------------------------------------------

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections import defaultdict
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import EXAMPLES, SEEDS
+from conftest import EXAMPLES, SEEDS, pdf_lines
 
 import gongwen
 from gongwen.layout import spec
@@ -36,26 +35,7 @@ def rendered(tmp_path_factory):
 
 
 def lines_of(page) -> list[dict]:
-    """Text lines of a page: chars grouped by baseline (mm from the top), in reading order."""
-    rows: dict[float, list[dict]] = defaultdict(list)
-    height = float(page.height)
-    for ch in page.chars:
-        base = round((height - ch["matrix"][5]) * MM, 2)
-        rows[base].append(ch)
-    out = []
-    for base in sorted(rows):
-        chars = sorted(rows[base], key=lambda c: c["x0"])
-        out.append(
-            {
-                "baseline": base,
-                "chars": chars,
-                "text": "".join(c["text"] for c in chars),
-                "x0": chars[0]["x0"] * MM,
-                "x1": chars[-1]["x1"] * MM,
-                "size": max(c["size"] for c in chars),
-            }
-        )
-    return out
+    return pdf_lines(page, 2)
 
 
 def body_lines(page) -> list[dict]:

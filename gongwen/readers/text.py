@@ -35,16 +35,10 @@ def decode_text(data: bytes, source: str = "<bytes>") -> str:
 
 
 def read_text_file(path: str | Path) -> str:
+    from gongwen.readers.files import read_input_bytes
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    return decode_text(data, str(path))
+    return decode_text(read_input_bytes(path), str(path))
 
 
 def _decode_with_bom(data: bytes, source: str) -> str | None:

@@ -9,6 +9,7 @@ from lxml import etree
 
 from gongwen.errors import FormatError, InputError
 from gongwen.model import Annex, Attendance, Block, DocNumber, Document, Heading, Paragraph
+from gongwen.readers.files import read_input_bytes
 from gongwen.xmlschema import FORMAT_NAMES, SCRIPT_NAMES, q, schema
 
 MAX_XML_BYTES = 64 * 1024 * 1024
@@ -19,19 +20,7 @@ _FORBIDDEN = ("<!DOCTYPE", "<!ENTITY")
 
 def read_xml_file(path: str | Path) -> Document:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise InputError(
-                str(path), f"XML file too large ({size // (1024 * 1024)} MB; limit {MAX_XML_BYTES // (1024 * 1024)} MB)"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a directory") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_input_bytes(path, MAX_XML_BYTES, "XML file")
     return read_xml_bytes(data, str(path))
 
 
