@@ -178,3 +178,19 @@ def test_signature_and_date_run_together_on_one_line():
     assert doc.signatures == ["中共内江市委"]
     assert doc.date == dt.date(2020, 1, 30)
     assert doc.body == [Paragraph(BODY)]
+
+
+def test_forwarded_text_keeps_its_title_apart_from_its_organ_line():
+    text = (
+        "关于转发省发展改革委若干措施的通知\n各市人民政府：\n现转发给你们，请认真贯彻执行。\n江南省人民政府办公厅\n"
+        "2025年6月1日\n\n关于进一步做好稳就业工作的若干措施\n省发展改革委\n一、支持企业稳定岗位。\n"
+    )
+    annex = gongwen.parse(text).annexes[0]
+    assert annex.title == "关于进一步做好稳就业工作的若干措施"
+    assert annex.body[0] == Paragraph("省发展改革委")
+
+
+def test_doc_number_without_a_year():
+    doc = gongwen.parse("台北县政府\n北府教字第1234号\n\n台北县政府关于加强校园安全管理的通知\n各级学校：\n" + BODY)
+    assert doc.doc_number.to_dict() == {"text": "北府教字第1234号", "code": "北府教字", "year": None, "serial": 1234}
+    assert doc.banner == "台北县政府"

@@ -291,6 +291,7 @@ def _annex(label: str, lines: list[str]) -> Annex:
             or len(line) > 40
             or heading_match(line)
             or re.match(r"^第[一二三四五六七八九十\d]+[章条节]", line)
+            or (title_lines and is_organ_like(line))  # the issuing organ under a forwarded text's title
         ):
             break
         title_lines.append(line)
@@ -324,5 +325,10 @@ def _ends_title(line: str) -> bool:
             "报告",
             "章程",
             "制度",
+            "措施",
+            "纲要",
+            "守则",
+            "说明",
+            "准则",
         )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gongwen.model import Document
+from gongwen.model import DocNumber, Document
 from gongwen.normalize import Line
 from gongwen.parsing.patterns import (
     DATE_PATTERN,
@@ -23,6 +23,7 @@ _SECRECY_RE = re.compile(
 _URGENCY_RE = re.compile(r"^(?P<urgency>特急|加急)$")
 _SIGNER_RE = re.compile(r"^(?P<before>.*?)签\s*发\s*人\s*[：:]\s*(?P<names>.*)$")
 _NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
+YEARLESS_DOC_NUMBER_RE = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}字)第(?P<serial>\d{1,6})号")
 _ORDER_NUMBER_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*[号期]$")
 _NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")
 _ISSUER_DATE_RE = re.compile(rf"^(?P<organ>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
@@ -95,6 +96,11 @@ def _find_doc_number(lines: list[Line], doc: Document, consumed: set[int]) -> in
             continue
         m = DOC_NUMBER_RE.search(line.text)
         if not m:
+            m = YEARLESS_DOC_NUMBER_RE.fullmatch(line.text)
+            if m:  # 北府教字第1234号: no year, as some organs number their documents
+                doc.doc_number = DocNumber(text=m[0], code=m["code"], year=None, serial=int(m["serial"]))
+                consumed.add(i)
+                return i
             continue
         rest = (line.text[: m.start()] + line.text[m.end() :]).strip()
         signer = _SIGNER_RE.match(rest)
