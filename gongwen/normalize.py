@@ -258,12 +258,12 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
 
 
 def _noise_reason(
-    line: Line, index: int, head_end: int, tail_start: int, page_numbers: set[int], running: set[str]
+    line: Line, index: int, head_end: int, tail_start: int, page_numbers: set[int], running: set[int]
 ) -> str | None:
     text = line.text
     if index in page_numbers:
         return "page number"
-    if text in running:
+    if index in running:
         return "running header or footer"
     if len(text) > 200:
         return None
@@ -292,16 +292,29 @@ def _body_span(lines: list[Line]) -> tuple[int, int]:
     return prose[0], prose[-1] + 1
 
 
-def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[str]:
-    """Lines that repeat next to page breaks: the running heads and feet of a PDF extraction."""
+def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
+    """Lines that repeat next to page breaks: the running heads and feet of a PDF extraction.
+
+    A line standing by two or more breaks is a running head wherever it stands; one standing by a single
+    break that repeats a line elsewhere (the mark of page 1 repeated atop page 2) only there.
+    """
     breaks = page_numbers | {i for i, ln in enumerate(lines) if ln.kind == "page"}
-    if len(breaks) < 2:
+    if not breaks:
         return set()
-    near: Counter[str] = Counter()
+    near: dict[str, set[int]] = {}
     for b in breaks:
         for j in _neighbour_text_lines(lines, b):
-            near[lines[j].text] += 1
-    return {text for text, n in near.items() if n >= 2 and len(text) <= 60 and "。" not in text}
+            near.setdefault(lines[j].text, set()).add(j)
+    everywhere = Counter(ln.text for ln in lines if ln.is_text)
+    running: set[int] = set()
+    for text, places in near.items():
+        if len(text) > 60 or "。" in text:
+            continue
+        if len(places) >= 2:
+            running.update(i for i, ln in enumerate(lines) if ln.is_text and ln.text == text)
+        elif everywhere[text] >= 2:
+            running.update(places)
+    return running
 
 
 def _neighbour_text_lines(lines: list[Line], index: int) -> Iterable[int]:

@@ -194,3 +194,36 @@ def test_doc_number_without_a_year():
     doc = gongwen.parse("台北县政府\n北府教字第1234号\n\n台北县政府关于加强校园安全管理的通知\n各级学校：\n" + BODY)
     assert doc.doc_number.to_dict() == {"text": "北府教字第1234号", "code": "北府教字", "year": None, "serial": 1234}
     assert doc.banner == "台北县政府"
+
+
+PDF_EXTRACTION = """江南省教育厅文件
+江教发〔2024〕9号
+江南省教育厅关于做好2024年普通高校毕业生
+就业创业工作的通知
+各设区市教育局，各普通高等学校，省属中等职业学
+校：
+为深入贯彻落实党中央、国务院关于稳就业的决策部署，全
+力促进高校毕业生更加充分更高质量就业，现就做好2024年
+普通高校毕业生就业创业工作通知如下。
+一、拓宽就业渠道。各高校要积极开拓市场化社会化就业
+渠道，深入开展访企拓岗促就业专项行动。
+二、强化就业指导。各高校要加强职业生涯教育，将就业指
+导贯穿人才培养全过程。
+— 1 —
+江南省教育厅文件
+三、做好困难帮扶。对脱贫家庭、低保家庭毕业生实施“一
+人一档”“一人一策”精准帮扶。
+江南省教育厅
+2024年3月1日
+— 2 —
+"""
+
+
+def test_pdf_extraction_with_wrapped_addressees_and_a_repeated_mark():
+    doc = gongwen.parse(PDF_EXTRACTION)
+    assert doc.banner == "江南省教育厅文件"
+    assert doc.title == "江南省教育厅关于做好2024年普通高校毕业生就业创业工作的通知"
+    assert doc.addressees == ["各设区市教育局", "各普通高等学校", "省属中等职业学校"]
+    assert [h.label for h in doc.headings] == ["一、", "二、", "三、"]
+    assert len(doc.body) == 4 and doc.body[0].text.endswith("工作通知如下。")
+    assert ("江南省教育厅文件", "running header or footer") in [(r.text, r.reason) for r in doc.residue]

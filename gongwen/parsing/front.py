@@ -7,7 +7,7 @@ import re
 from gongwen.model import Document, Residue
 from gongwen.normalize import Line
 from gongwen.parsing.header import recognise_header
-from gongwen.parsing.patterns import heading_match, split_top_level
+from gongwen.parsing.patterns import DOC_NUMBER_RE, heading_match, kind_of_title, split_top_level
 
 _ADDRESSEE_WINDOW = 30
 _FRONT_WINDOW = 60
@@ -53,15 +53,20 @@ def _find_addressee(lines: list[Line]) -> tuple[int, int] | None:
 
 
 def _extend_addressee_up(lines: list[Line], end: int) -> int:
+    """Addressees wrap: a line above belongs to them when it ends with a separator, or when it lists organs
+    (has separators) and is no title line (no 关于, no 文种 at its end)."""
     start = end
-    while (
-        start > 0
-        and lines[start - 1].is_text
-        and lines[start - 1].text.endswith(("，", "、", ","))
-        and "。" not in lines[start - 1].text
-    ):
+    while start > 0 and lines[start - 1].is_text and _continues_addressees(lines[start - 1].text):
         start -= 1
     return start
+
+
+def _continues_addressees(text: str) -> bool:
+    if "。" in text or DOC_NUMBER_RE.search(text):
+        return False
+    if text.endswith(("，", "、", ",")):
+        return True
+    return ("，" in text or "、" in text) and "关于" not in text and kind_of_title(text) is None
 
 
 def _first_body_line(lines: list[Line]) -> int:
