@@ -12,13 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import gongwen
+from gongwen.libreoffice import find_soffice, soffice_convert
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,40 +49,14 @@ def run_gongwen(paths: list[Path], out: Path, formats: list[str], jobs: int) -> 
 
 
 def run_libreoffice(docx_files: list[Path], out: Path) -> float | None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if not soffice:
         return None
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     # one warm-up call so that LibreOffice's first start is not counted against it
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out / "warm"),
-            str(docx_files[0]),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    soffice_convert(soffice, docx_files[:1], "pdf", out / "warm", profile)
     start = time.perf_counter()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *map(str, docx_files),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    soffice_convert(soffice, docx_files, "pdf", out, profile, timeout=3600)
     return time.perf_counter() - start
 
 

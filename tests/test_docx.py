@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import docx
 import pdfplumber
@@ -14,6 +12,7 @@ from docx.oxml.ns import qn
 
 import gongwen
 from gongwen.layout import spec
+from gongwen.libreoffice import find_soffice, soffice_convert
 
 MM = spec.MM_PER_PT
 DOCS = SEEDS + EXAMPLES
@@ -36,27 +35,12 @@ def written(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def rendered(written, tmp_path_factory):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if not soffice:
         pytest.skip("LibreOffice is not installed")
     out = tmp_path_factory.mktemp("rendered")
     profile = tmp_path_factory.mktemp("lo-profile")
-    paths = [str(p) for _, p in written.values()]
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *paths,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    soffice_convert(soffice, [p for _, p in written.values()], "pdf", out, profile)
     return {stem: (doc, out / f"{stem}.pdf") for stem, (doc, _) in written.items()}
 
 
@@ -274,24 +258,10 @@ def test_rendered_mark_rule_and_colophon(rendered):
 
 
 def _render_one(docx_path, out_dir):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if not soffice:
         pytest.skip("LibreOffice is not installed")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{out_dir / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    soffice_convert(soffice, [docx_path], "pdf", out_dir, out_dir / "profile", timeout=180)
     return out_dir / (docx_path.stem + ".pdf")
 
 

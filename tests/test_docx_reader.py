@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from docx.shared import Pt
 
 import gongwen
 from gongwen.errors import FormatError, InputError
+from gongwen.libreoffice import find_soffice, soffice_convert
 from gongwen.normalize import normalize
 from gongwen.parsing.patterns import HEADING_RES
 from gongwen.readers.docx import chinese_numeral, docx_text, format_number
@@ -282,26 +282,12 @@ def test_doc_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch):
 
 
 def test_doc_through_libreoffice(tmp_path):
-    soffice = shutil.which("soffice")
+    soffice = find_soffice()
     if not soffice:
         pytest.skip("LibreOffice is not installed")
     source = tmp_path / "src.docx"
     gongwen.write(gongwen.read(EXAMPLES[0].parent / "qingshi.txt"), source)
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'p'}",
-            "--headless",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    soffice_convert(soffice, [source], "doc", tmp_path, tmp_path / "p", timeout=120)
     doc = gongwen.read(tmp_path / "src.doc")
     assert doc.title == "清河市人民政府关于申请建设城东污水处理厂二期工程的请示"
     assert doc.signers == ["王建国", "李卫东"]

@@ -10,7 +10,6 @@ not a zip, truncated, missing parts or a zip bomb are refused quickly.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -20,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from gongwen.errors import FormatError, InputError
+from gongwen.libreoffice import find_soffice, soffice_convert
 from gongwen.model import Document
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -52,7 +52,7 @@ def read_docx_file(path: str | Path, keep_traditional: bool = False) -> Document
 def _read_via_libreoffice(path: Path, keep_traditional: bool) -> Document:
     from gongwen.parsing import parse_text
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if not soffice:
         raise InputError(
             str(path),
@@ -60,23 +60,8 @@ def _read_via_libreoffice(path: Path, keep_traditional: bool) -> Document:
             "as .docx in Word or WPS and convert that",
         )
     with tempfile.TemporaryDirectory(prefix="gongwen-") as tmp:
-        profile = Path(tmp) / "profile"
         try:
-            subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation=file://{profile}",
-                    "--headless",
-                    "--convert-to",
-                    "docx",
-                    "--outdir",
-                    tmp,
-                    str(path),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=120,
-            )
+            soffice_convert(soffice, [path], "docx", tmp, Path(tmp) / "profile", timeout=120)
         except (subprocess.SubprocessError, OSError) as exc:
             raise FormatError(str(path), f"LibreOffice could not convert it: {exc}") from None
         converted = Path(tmp) / f"{path.stem}.docx"
