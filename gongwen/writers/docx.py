@@ -12,6 +12,7 @@ the page.
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from dataclasses import dataclass
 
 import docx
@@ -69,7 +70,6 @@ class _DocxWriter:
         self.doc = doc
         self.options = options
         self.marks = composition.marks
-        self.composition = composition
         self.d = docx.Document()
         self.slot = 0  # grid line of page 1's flow, while the 版头 is written
         self.shape_id = 100
@@ -690,8 +690,6 @@ def _page_field(r) -> None:
     for offset, (kind, value) in enumerate(pieces):
         new = parent.makeelement(qn("w:r"), {})
         if rpr is not None:
-            from copy import deepcopy
-
             new.append(deepcopy(rpr))
         if kind == "fldChar":
             new.append(new.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): value}))
