@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from gongwen.layout import spec
 from gongwen.layout.fonts import FontSet
@@ -79,6 +80,11 @@ def slot_top(slot: int) -> float:
 def baseline(slot: int, size_pt: float) -> float:
     size = size_pt * spec.MM_PER_PT
     return slot_top(slot) + (spec.LINE_PITCH - size) / 2 + spec.EM_ASCENT * size
+
+
+@cache
+def _baseline_offset(size_pt: float) -> float:
+    return baseline(0, size_pt) - slot_top(0)
 
 
 def first_slot_below(y: float) -> int:
@@ -152,13 +158,14 @@ class Composer:
         self.slot += 1
 
     def place_at(self, line: Line, left: float, slot: int) -> None:
-        texts = []
+        top = slot_top(slot)
+        x0 = left + line.indent
+        texts = self.page.texts
         for item, x in zip(line.items, line.xs, strict=True):
             if item.missing:
                 self.missing.add(item.text)
-            offset = baseline(0, item.style.size) - slot_top(0)
-            texts.append(PlacedText(left + line.indent + x, offset, item))
-        self._put_texts(texts, slot)
+            texts.append(PlacedText(x0 + x, top + _baseline_offset(item.style.size), item))
+        self.page.entries.append((slot, len(line.items)))
 
     def place_absolute(self, line: Line, left: float, base: float) -> None:
         for item, x in zip(line.items, line.xs, strict=True):

@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+
+from gongwen.layout.font_subsets import SubsetFont
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
@@ -104,6 +105,8 @@ class LoadedFont:
 class FontSet:
     roles: dict[str, LoadedFont]
     fallbacks: list[LoadedFont]
+    # the typesetter's items for full-width characters, made once per style and character
+    typeset_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def for_char(self, role: str, ch: str) -> LoadedFont | None:
         """The font that draws ``ch`` in ``role``, or None when no font has it."""
@@ -166,7 +169,7 @@ def _register(path: str) -> LoadedFont | None:
     """Register a TrueType font with reportlab; None when it cannot be embedded (e.g. CFF outlines)."""
     name = "GW-" + Path(path).stem.replace(" ", "")
     try:
-        font = TTFont(name, path, subfontIndex=0) if path.lower().endswith(".ttc") else TTFont(name, path)
+        font = SubsetFont(name, path)
     except Exception:  # noqa: BLE001 - any unreadable or unembeddable font is skipped
         return None
     pdfmetrics.registerFont(font)

@@ -40,9 +40,11 @@ class Span:
     style: Style
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
-    """An unbreakable unit: one full-width character, a pair like ——, or a run of Latin text."""
+    """An unbreakable unit: one full-width character, a pair like ——, or a run of Latin text.
+
+    Items are immutable, so one item per character and style is made once and shared."""
 
     text: str
     font: LoadedFont
@@ -97,10 +99,15 @@ def _span_items(span: Span, fonts: FontSet) -> list[Item]:
             items.extend(_latin_items("".join(latin), span.style, fonts))
             latin.clear()
 
+    style = span.style
+    made = fonts.typeset_memo.setdefault(style, {})
     for ch in span.text:
-        if is_wide(ch):
+        item = made.get(ch)
+        if item is None and is_wide(ch):
+            item = made[ch] = _wide_item(ch, style, fonts)
+        if item is not None:
             flush()
-            items.append(_wide_item(ch, span.style, fonts))
+            items.append(item)
         else:
             latin.append(ch)
     flush()

@@ -6,18 +6,23 @@ Text is drawn item by item in reading order, so copying or ``pdftotext`` gives t
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from gongwen.layout import spec
-from gongwen.layout.compose import Page, compose
+from gongwen.layout.compose import Page, PlacedText, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
 
 _PT_PER_MM = 1 / spec.MM_PER_PT
+_SAME_MM = 0.001  # positions closer than this are the same
 rl_config.useA85 = 0  # binary streams: smaller files, and no time spent on ASCII85
 
 
@@ -55,6 +60,66 @@ def _metadata(canvas: Canvas, doc: Document) -> None:
     canvas.setKeywords(doc.kind or "")
 
 
+@dataclass
+class _Run:
+    """Placed texts drawn with one text operator: same font and size, evenly spaced on one baseline."""
+
+    texts: list[PlacedText]
+    gap: float = 0.0  # mm between one item's advance and the next item
+    singles: bool = True  # every item one character
+
+
+def _runs(texts: list[PlacedText]) -> list[_Run]:
+    runs: list[_Run] = []
+    run: _Run | None = None
+    for placed in texts:
+        if run is not None and _extends(run, placed):
+            if len(run.texts) == 1:
+                run.gap = placed.x - _end(run.texts[0])
+            run.texts.append(placed)
+            run.singles = run.singles and len(placed.item.text) == 1
+        else:
+            run = _Run([placed], singles=len(placed.item.text) == 1)
+            runs.append(run)
+    return runs
+
+
+def _end(placed: PlacedText) -> float:
+    return placed.x + placed.item.width
+
+
+def _extends(run: _Run, placed: PlacedText) -> bool:
+    last, item = run.texts[-1], placed.item
+    head = run.texts[0].item
+    if placed.baseline != last.baseline or item.font is not head.font or item.style != head.style:
+        return False
+    if abs(item.scale - head.scale) > 1e-9:
+        return False
+    gap = placed.x - _end(last)
+    if len(run.texts) > 1 and abs(gap - run.gap) > _SAME_MM:
+        return False
+    # character spacing falls between every two characters, so a word or a pair (——) takes part only
+    # when nothing is added between characters
+    return abs(gap) <= _SAME_MM or (run.singles and len(item.text) == 1)
+
+
+def _show(text: PDFTextObject, canvas: Canvas, run: _Run) -> None:
+    """The run's characters as TJ arrays, one per font subset, each glyph followed by the run's gap.
+
+    The gap is written per glyph rather than as character spacing (Tc): reportlab starts a new string at
+    every change of subset, and some readers (pdfminer) add no Tc after a string's last glyph."""
+    first = run.texts[0].item
+    font = pdfmetrics.getFont(first.font.name)
+    doc = canvas._doc
+    size = fp_str(first.style.size)
+    string = "".join(t.item.text for t in run.texts)
+    # TJ numbers are thousandths of the (scaled) em, subtracted from the position
+    gap = f" {fp_str(-run.gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))} " if run.gap else ""
+    for subset, chunk in font.splitString(string, doc):
+        shown = gap.join(f"({escapePDF(bytes((b,)))})" for b in chunk) + gap if gap else f"({escapePDF(chunk)})"
+        text._code.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf [{shown}] TJ")
+
+
 def _y(mm_from_top: float) -> float:
     return (spec.PAGE_HEIGHT - mm_from_top) * _PT_PER_MM
 
@@ -66,16 +131,15 @@ def _draw_page(canvas: Canvas, page: Page) -> None:
         canvas.line(rule.x0 * _PT_PER_MM, _y(rule.y), rule.x1 * _PT_PER_MM, _y(rule.y))
     text = canvas.beginText()
     state: tuple[object, ...] = ()
-    for placed in page.texts:
-        item = placed.item
-        wanted = (item.font.name, item.style.size, round(item.scale * 100, 3), item.style.color)
+    for run in _runs(page.texts):
+        first = run.texts[0].item
+        wanted = (round(first.scale * 100, 3), first.style.color)
         if wanted != state:
-            text.setFont(item.font.name, item.style.size)
-            text.setHorizScale(item.scale * 100)
-            text.setFillColorRGB(*item.style.color)
+            text.setHorizScale(first.scale * 100)
+            text.setFillColorRGB(*first.style.color)
             state = wanted
-        text.setTextOrigin(placed.x * _PT_PER_MM, _y(placed.baseline))
-        text.textOut(item.text)
+        text.setTextOrigin(run.texts[0].x * _PT_PER_MM, _y(run.texts[0].baseline))
+        _show(text, canvas, run)
     canvas.drawText(text)
     for image in page.images:
         canvas.drawImage(

@@ -1,0 +1,270 @@
+"""TrueType subsets for embedding in PDFs, made from glyphs compressed once per process.
+
+reportlab cuts a new subset of each font for every document and compresses it whole with zlib, which
+is most of the time a PDF takes. Here each glyph outline is compressed once, as a deflate segment of its
+own that ends on a byte boundary (RFC 1951 sync flush), and a subset's font file is the small tables
+that differ from subset to subset, compressed on the spot, followed by the cached segments of its
+glyphs. The result is one ordinary zlib stream (RFC 1950), about a fifth larger than the same file
+compressed whole, and made several times faster.
+
+The subsets hold what reportlab's own hold: the glyphs of up to 256 characters (code = position in the
+subset) and the glyphs their composites use, a format 6 ``cmap``, and the font's ``name``, ``OS/2``,
+``cvt``, ``fpgm`` and ``prep`` tables.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+
+_ADLER_BASE = 65521
+_LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
+_ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KB window, "maximum compression" flag (RFC 1950)
+_FINAL_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty last block
+_COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
+_COMPOSITE_MORE, _COMPOSITE_WORDS = 0x0020, 0x0001
+_COMPOSITE_SCALE, _COMPOSITE_XY_SCALE, _COMPOSITE_2X2 = 0x0008, 0x0040, 0x0080
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Bytes of the font file (padded to 4) as a self-contained deflate segment."""
+
+    length: int
+    checksum: int  # TrueType checksum: sum of big-endian 32-bit words
+    adler: int  # Adler-32 of the bytes alone
+    packed: bytes
+
+    @classmethod
+    def of(cls, data: bytes, level: int = _LEVEL) -> Segment:
+        data = _pad(data)
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        packed = packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH)
+        return cls(len(data), checksum(data), zlib.adler32(data), packed)
+
+
+def _pad(data: bytes) -> bytes:
+    return data + b"\0" * (-len(data) % 4)
+
+
+def checksum(data: bytes) -> int:
+    """The TrueType checksum of ``data``, padded with zeros to a multiple of four bytes."""
+    data = _pad(data)
+    return sum(struct.unpack(f">{len(data) // 4}L", data)) & 0xFFFFFFFF
+
+
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """Adler-32 of two pieces joined, from the checksum of each (zlib's adler32_combine)."""
+    rem = second_length % _ADLER_BASE
+    low1, high1 = first & 0xFFFF, first >> 16
+    low2, high2 = second & 0xFFFF, second >> 16
+    low = (low1 + low2 - 1) % _ADLER_BASE
+    high = (rem * low1 + high1 + high2 - rem) % _ADLER_BASE
+    return (high << 16) | low
+
+
+def zlib_stream(segments: Iterable[Segment]) -> tuple[bytes, int]:
+    """Join segments into one zlib stream; returns it and the length of the uncompressed data."""
+    parts = [_ZLIB_HEADER]
+    adler, length = 1, 0
+    for segment in segments:
+        parts.append(segment.packed)
+        adler = adler32_combine(adler, segment.adler, segment.length)
+        length += segment.length
+    parts += [_FINAL_BLOCK, struct.pack(">L", adler)]
+    return b"".join(parts), length
+
+
+class SubsetFace(TTFontFace):
+    """reportlab's font face, with font files for subsets assembled from cached glyph segments."""
+
+    def prepare_subsets(self) -> None:
+        self._glyph_segments: dict[int, Segment | None] = {}
+        self._glyf_start = self.get_table_pos("glyf")[0]
+        copied = {tag: self.get_table(tag) for tag in _COPIED_TABLES if tag in self.table}
+        self._copied = copied
+        self._copied_segment = Segment.of(b"".join(_pad(copied[tag]) for tag in sorted(copied)))
+        # reportlab stores the glyphs after the last full metric with its scaled advance: use the raw one
+        full = struct.unpack_from(">H", self.get_table("hhea"), 34)[0]
+        advance = self.hmetrics[full - 1][0]
+        self._metrics = self.hmetrics[:full] + [(advance, lsb) for _, lsb in self.hmetrics[full:]]
+        post = self.get_table("post")
+        self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
+
+    def addSubsetObjects(self, doc, fontname, subset):  # noqa: N802 - reportlab's name
+        if not doc.compression:
+            return super().addSubsetObjects(doc, fontname, subset)
+        content, length = zlib_stream(self.subset_segments(subset))
+        font_file = pdfdoc.PDFStream(
+            pdfdoc.PDFDictionary({"Length1": length, "Filter": pdfdoc.PDFName("FlateDecode")}), content
+        )
+        file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": "/FontDescriptor",
+                "Ascent": self.ascent,
+                "CapHeight": self.capHeight,
+                "Descent": self.descent,
+                "Flags": (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+                "FontBBox": pdfdoc.PDFArray(self.bbox),
+                "FontName": pdfdoc.PDFName(fontname),
+                "ItalicAngle": self.italicAngle,
+                "StemV": self.stemV,
+                "FontFile2": file_ref,
+                "MissingWidth": self.defaultWidth,
+            }
+        )
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+    # -- the subset -----------------------------------------------------------------------------
+    def subset_segments(self, subset: Sequence[int]) -> list[Segment]:
+        """The font file of ``subset`` (character codes by position) as segments, in file order."""
+        glyph_map, code_glyphs = self._glyph_map(subset)
+        glyphs = [self._glyph_segment(old, glyph_map) for old in glyph_map]
+        offsets = [0]
+        for glyph in glyphs:
+            offsets.append(offsets[-1] + (glyph.length if glyph else 0))
+        glyf_length = offsets[-1]
+        glyf_checksum = sum(g.checksum for g in glyphs if g) & 0xFFFFFFFF
+        tables = self._varying_tables(glyph_map, code_glyphs, offsets)
+        head, body = self._file_head(tables, glyf_length, glyf_checksum)
+        return [Segment.of(head + body, 6), self._copied_segment, *(g for g in glyphs if g)]
+
+    def _glyph_map(self, subset: Sequence[int]) -> tuple[list[int], list[int]]:
+        """New glyph index → old (0 first, then the subset's glyphs, then composite parts)."""
+        glyph_map = [0]
+        new_of = {0: 0}
+        code_glyphs = []
+        for code in subset:
+            old = self.charToGlyph.get(code, 0)
+            if old not in new_of:
+                new_of[old] = len(glyph_map)
+                glyph_map.append(old)
+            code_glyphs.append(new_of[old])
+        n = 0
+        while n < len(glyph_map):
+            for part in self._components(glyph_map[n]):
+                if part not in new_of:
+                    new_of[part] = len(glyph_map)
+                    glyph_map.append(part)
+            n += 1
+        return glyph_map, code_glyphs
+
+    def _glyph_bytes(self, old: int) -> bytes:
+        start = self._glyf_start + self.glyphPos[old]
+        return self._ttf_data[start : self._glyf_start + self.glyphPos[old + 1]]
+
+    def _components(self, old: int) -> list[int]:
+        if old in self._glyph_segments:  # cached glyphs are simple ones
+            return []
+        return [index for _, index in _component_refs(self._glyph_bytes(old))]
+
+    def _glyph_segment(self, old: int, glyph_map: list[int]) -> Segment | None:
+        cached = self._glyph_segments.get(old, False)
+        if cached is not False:
+            return cached
+        data = self._glyph_bytes(old)
+        refs = _component_refs(data)
+        if refs:  # component indices change from subset to subset: not cached
+            patched = bytearray(data)
+            for at, index in refs:
+                struct.pack_into(">H", patched, at, glyph_map.index(index))
+            return Segment.of(bytes(patched), 6)
+        segment = Segment.of(data) if data else None
+        self._glyph_segments[old] = segment
+        return segment
+
+    def _varying_tables(self, glyph_map: list[int], code_glyphs: list[int], offsets: list[int]) -> dict[str, bytes]:
+        count = len(glyph_map)
+        # the metrics are kept as read, unsigned
+        hmtx = b"".join(struct.pack(">HH", *self._metrics[g]) for g in glyph_map)
+        cmap_length = 10 + 2 * len(code_glyphs)
+        cmap = struct.pack(
+            f">HHHHLHHHHH{len(code_glyphs)}H", 0, 1, 1, 0, 12, 6, cmap_length, 0, 0, len(code_glyphs), *code_glyphs
+        )
+        long_loca = offsets[-1] > 0x1FFFE
+        loca = (
+            struct.pack(f">{len(offsets)}L", *offsets)
+            if long_loca
+            else struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
+        )
+        head = bytearray(self.get_table("head"))
+        head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set once the file's checksum is known
+        struct.pack_into(">h", head, 50, 1 if long_loca else 0)
+        hhea = bytearray(self.get_table("hhea"))
+        struct.pack_into(">H", hhea, 34, count)
+        maxp = bytearray(self.get_table("maxp"))
+        struct.pack_into(">H", maxp, 4, count)
+        return {
+            "cmap": cmap,
+            "head": bytes(head),
+            "hhea": bytes(hhea),
+            "hmtx": hmtx,
+            "loca": loca,
+            "maxp": bytes(maxp),
+            "post": self._post,
+        }
+
+    def _file_head(self, varying: dict[str, bytes], glyf_length: int, glyf_checksum: int) -> tuple[bytes, bytes]:
+        """The offset table and directory, and the varying tables after them; then the copied tables
+        (one cached segment) and the glyphs follow."""
+        entries: dict[str, tuple[int, int]] = {}  # tag → (checksum, length)
+        for tag, data in varying.items():
+            entries[tag] = (checksum(data), len(data))
+        for tag, data in self._copied.items():
+            entries[tag] = (checksum(data), len(data))
+        entries["glyf"] = (glyf_checksum, glyf_length)
+        count = len(entries)
+        directory_length = 12 + 16 * count
+        order = [*varying, *sorted(self._copied), "glyf"]
+        offsets = {}
+        at = directory_length
+        for tag in order:
+            offsets[tag] = at
+            at += (entries[tag][1] + 3) & ~3
+        power = 1 << (count.bit_length() - 1)  # the binary-search fields of the offset table
+        directory = [struct.pack(">LHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, (count - power) * 16)]
+        for tag in sorted(entries):
+            sum_, length = entries[tag]
+            directory.append(struct.pack(">4sLLL", tag.encode("latin-1"), sum_, offsets[tag], length))
+        header = b"".join(directory)
+        total = (checksum(header) + sum(c for c, _ in entries.values())) & 0xFFFFFFFF
+        head = bytearray(varying["head"])
+        struct.pack_into(">L", head, 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
+        tables = dict(varying, head=bytes(head))
+        return header, b"".join(_pad(tables[tag]) for tag in varying)
+
+
+def _component_refs(glyph: bytes) -> list[tuple[int, int]]:
+    """(byte offset, glyph index) of each component of a composite glyph; [] for a simple one."""
+    if len(glyph) < 10 or struct.unpack_from(">h", glyph)[0] >= 0:
+        return []
+    refs = []
+    at = 10
+    flags = _COMPOSITE_MORE
+    while flags & _COMPOSITE_MORE:
+        flags, index = struct.unpack_from(">HH", glyph, at)
+        refs.append((at + 2, index))
+        at += 4 + (4 if flags & _COMPOSITE_WORDS else 2)
+        if flags & _COMPOSITE_SCALE:
+            at += 2
+        elif flags & _COMPOSITE_XY_SCALE:
+            at += 4
+        elif flags & _COMPOSITE_2X2:
+            at += 8
+    return refs
+
+
+class SubsetFont(TTFont):
+    """A reportlab TrueType font whose subsets are embedded by :class:`SubsetFace`."""
+
+    def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:  # noqa: N803 - reportlab's name
+        super().__init__(name, filename, subfontIndex=subfontIndex)
+        # reportlab makes the face itself; it becomes a SubsetFace, which only adds methods
+        self.face.__class__ = SubsetFace
+        self.face.prepare_subsets()

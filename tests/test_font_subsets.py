@@ -1,0 +1,133 @@
+"""Embedded font subsets: valid zlib streams of valid TrueType files whose glyphs are the font's own."""
+
+from __future__ import annotations
+
+import io
+import zlib
+
+import pytest
+from conftest import EXAMPLES, SEEDS
+from fontTools.ttLib import TTFont
+from hypothesis import given
+from hypothesis import strategies as st
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+
+import gongwen
+from gongwen.layout.font_subsets import Segment, adler32_combine, checksum, zlib_stream
+from gongwen.layout.fonts import load_fonts
+from gongwen.writers.pdf import render_pdf
+
+FONT_FILE_CHECKSUM = 0xB1B0AFBA  # what a TrueType file's words sum to (OpenType 'head' table)
+
+
+@given(st.binary(max_size=3000), st.binary(max_size=3000))
+def test_adler32_of_joined_pieces_equals_zlibs(first, second):
+    combined = adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
+    assert combined == zlib.adler32(first + second)
+
+
+@given(st.lists(st.binary(max_size=2000), max_size=8))
+def test_joined_segments_decompress_to_the_pieces_padded(pieces):
+    stream, length = zlib_stream(Segment.of(p) for p in pieces)
+    padded = b"".join(p + b"\0" * (-len(p) % 4) for p in pieces)
+    assert zlib.decompress(stream) == padded  # zlib checks the Adler-32 trailer too
+    assert length == len(padded)
+
+
+def test_checksum_sums_big_endian_words_with_padding():
+    assert checksum(b"\x00\x00\x00\x01\x00\x00\x00\x02") == 3
+    assert checksum(b"\x01") == 0x01000000
+    assert checksum(b"\xff\xff\xff\xff\x00\x00\x00\x02") == 1  # modulo 2**32
+
+
+def embedded_fonts(pdf: bytes) -> list[tuple[str, bytes, int]]:
+    """(font name, decompressed font file, Length1) of every embedded TrueType subset."""
+    document = PDFDocument(PDFParser(io.BytesIO(pdf)))
+    found = []
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            obj = resolve1(document.getobj(objid))
+            if isinstance(obj, dict) and "FontFile2" in obj:
+                stream = resolve1(obj["FontFile2"])
+                found.append((resolve1(obj["FontName"]).name, stream.get_data(), stream["Length1"]))
+    return found
+
+
+def outline(font: TTFont, glyph_name: str) -> tuple:
+    """A glyph's points, contour ends and flags, with composites resolved."""
+    glyph = font["glyf"][glyph_name]
+    if glyph.numberOfContours == 0:
+        return ()
+    coordinates, ends, flags = glyph.getCoordinates(font["glyf"])
+    return tuple(coordinates), tuple(ends), bytes(flags)
+
+
+def subset_file(font_path: str, codes: list[int]) -> bytes:
+    face = next(f for f in load_fonts().all_fonts() if f.path == font_path)
+    from reportlab.pdfbase import pdfmetrics
+
+    stream, _length = zlib_stream(pdfmetrics.getFont(face.name).face.subset_segments(codes))
+    return zlib.decompress(stream)
+
+
+TEXT = "关于做好春季安全生产工作的通知（一）2025年——“测试”，。ABC xyz"
+
+
+@pytest.mark.parametrize("role", ["fangsong", "heiti", "kaiti", "xiaobiaosong", "songti", "latin"])
+def test_a_subset_maps_each_code_to_its_characters_original_glyph(role):
+    loaded = load_fonts().roles[role]
+    original = TTFont(loaded.path)
+    original_cmap = original.getBestCmap()
+    codes = [0] + [ord(c) for c in dict.fromkeys(TEXT) if ord(c) in original_cmap]
+    data = subset_file(loaded.path, codes)
+    assert checksum(data) == FONT_FILE_CHECKSUM
+    subset = TTFont(io.BytesIO(data), checkChecksums=2)  # raises on any table checksum mismatch
+    cmap = subset["cmap"].tables[0]
+    assert cmap.format == 6
+    for position, code in enumerate(codes[1:], start=1):
+        mine, theirs = cmap.cmap[position], original_cmap[code]
+        assert outline(subset, mine) == outline(original, theirs), chr(code)
+        assert subset["hmtx"][mine][0] == original["hmtx"][theirs][0], chr(code)
+
+
+def test_composite_glyphs_bring_their_components_renumbered():
+    heiti = load_fonts().roles["heiti"]
+    original = TTFont(heiti.path)
+    glyf = original["glyf"]
+    composite_chars = [
+        code for code, name in original.getBestCmap().items() if code > 0x4E00 and glyf[name].isComposite()
+    ][:40]
+    assert composite_chars, "the shipped 黑体 has composite glyphs"
+    codes = [0, *composite_chars]
+    subset = TTFont(io.BytesIO(subset_file(heiti.path, codes)), checkChecksums=2)
+    assert subset["maxp"].numGlyphs > len(codes)  # the components came along
+    cmap = subset["cmap"].tables[0].cmap
+    for position, code in enumerate(codes[1:], start=1):
+        theirs = original.getBestCmap()[code]
+        assert outline(subset, cmap[position]) == outline(original, theirs), chr(code)
+
+
+@pytest.mark.parametrize("path", [SEEDS[1], EXAMPLES[0]], ids=lambda p: p.stem)
+def test_every_subset_embedded_in_a_pdf_is_a_whole_valid_font(path):
+    subsets = embedded_fonts(render_pdf(gongwen.read(path)))
+    assert len(subsets) >= 3
+    for name, data, length1 in subsets:
+        assert len(data) == length1, name
+        assert checksum(data) == FONT_FILE_CHECKSUM, name
+        font = TTFont(io.BytesIO(data), checkChecksums=2)
+        assert font["maxp"].numGlyphs == len(font["loca"]) - 1 >= 2, name
+
+
+def test_glyphs_are_compressed_once_and_reused():
+    path = EXAMPLES[0]
+    render_pdf(gongwen.read(path))
+    fangsong = load_fonts().roles["fangsong"]
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(fangsong.name).face
+    cached = dict(face._glyph_segments)
+    assert cached
+    render_pdf(gongwen.read(path))
+    assert all(face._glyph_segments[g] is segment for g, segment in cached.items())
