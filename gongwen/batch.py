@@ -168,7 +168,7 @@ def _worker_start(options: LayoutOptions) -> None:
 def convert_one(task: Task, settings: BatchSettings) -> Result:
     """Read one input and write each format; never raises for a bad input."""
     from gongwen.api import read
-    from gongwen.writers import render, write_atomic
+    from gongwen.writers import render_formats, write_atomic
 
     start = time.perf_counter()
     targets = [Path(settings.outdir) / f"{task.relative}.{fmt}" for fmt in settings.formats]
@@ -176,9 +176,10 @@ def convert_one(task: Task, settings: BatchSettings) -> Result:
         return Result(task.source, "skipped", outputs=[str(t) for t in targets])
     try:
         doc = read(task.source, keep_traditional=settings.keep_traditional)
+        rendered = render_formats(doc, settings.formats, settings.options)
         written = []
         for fmt, target in zip(settings.formats, targets, strict=True):
-            data = render(doc, fmt, settings.options)
+            data = rendered[fmt]
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:

@@ -187,7 +187,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 def _convert_stream(args: argparse.Namespace, formats: list[str], options: LayoutOptions) -> int:
     """Standard input to a file in OUTDIR, or one input to standard output."""
-    from gongwen.writers import render, write_atomic
+    from gongwen.writers import render_formats, write_atomic
 
     to_stdout = args.outdir == "-"
     if len(args.inputs) != 1 or (to_stdout and len(formats) != 1) or Path(args.inputs[0]).is_dir():
@@ -196,8 +196,7 @@ def _convert_stream(args: argparse.Namespace, formats: list[str], options: Layou
     source = args.inputs[0]
     try:
         doc = _read(source, args)
-        for fmt in formats:
-            data = render(doc, fmt, options)
+        for fmt, data in render_formats(doc, formats, options).items():
             if to_stdout:
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()

@@ -148,3 +148,20 @@ def test_batch_over_all_seeds_and_examples(tmp_path):
     results = gongwen.convert_many(SEEDS + EXAMPLES, tmp_path / "out", ["docx", "pdf", "xml"], jobs=2)
     assert [r.status for r in results] == ["converted"] * len(SEEDS + EXAMPLES)
     assert len(list((tmp_path / "out").iterdir())) == 3 * len(results)
+
+
+def test_formats_together_are_the_same_bytes_as_each_alone_with_one_layout(monkeypatch):
+    import gongwen.layout.compose as compose_module
+    import gongwen.writers.docx as docx_writer
+    import gongwen.writers.pdf as pdf_writer
+    from gongwen.writers import render_formats
+
+    doc = gongwen.read(EXAMPLES[0].parent / "lianhe.txt")
+    alone = {fmt: render(doc, fmt) for fmt in ("docx", "pdf", "xml")}
+    calls = []
+    real = compose_module.compose
+    for module in (compose_module, docx_writer, pdf_writer):
+        monkeypatch.setattr(module, "compose", lambda *a, **k: calls.append(1) or real(*a, **k))
+    together = render_formats(doc, ["docx", "pdf", "xml"])
+    assert together == alone
+    assert len(calls) == 1

@@ -5,17 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gongwen.errors import OutputError
 from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
 
+if TYPE_CHECKING:
+    from gongwen.layout.compose import Composition
+
 WRITE_FORMATS = ("docx", "pdf", "xml", "txt")
 
 
-def _renderers() -> dict[str, Callable[[Document, LayoutOptions], bytes]]:
+def _renderers() -> dict[str, Callable[[Document, LayoutOptions, Composition | None], bytes]]:
     from gongwen.writers.docx import render_docx
     from gongwen.writers.pdf import render_pdf
     from gongwen.writers.text import render_text
@@ -24,17 +28,30 @@ def _renderers() -> dict[str, Callable[[Document, LayoutOptions], bytes]]:
     return {
         "docx": render_docx,
         "pdf": render_pdf,
-        "xml": lambda doc, _options: render_xml(doc),
-        "txt": lambda doc, _options: render_text(doc).encode("utf-8"),
+        "xml": lambda doc, _options, _composition: render_xml(doc),
+        "txt": lambda doc, _options, _composition: render_text(doc).encode("utf-8"),
     }
 
 
 def render(doc: Document, fmt: str, options: LayoutOptions | None = None) -> bytes:
     """The bytes of ``doc`` in ``fmt``."""
+    return render_formats(doc, [fmt], options)[fmt]
+
+
+def render_formats(doc: Document, formats: Sequence[str], options: LayoutOptions | None = None) -> dict[str, bytes]:
+    """The bytes of ``doc`` in each format; the page layout that DOCX and PDF share is made once."""
     renderers = _renderers()
-    if fmt not in renderers:
-        raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
-    return renderers[fmt](doc, options or LayoutOptions())
+    for fmt in formats:
+        if fmt not in renderers:
+            raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
+    options = options or LayoutOptions()
+    composition = None
+    if len({"docx", "pdf"} & set(formats)) == 2:
+        from gongwen.layout.compose import compose
+        from gongwen.layout.fonts import load_fonts
+
+        composition = compose(doc, load_fonts(options.fonts, options.use_system_fonts, options.font_dir), options)
+    return {fmt: renderers[fmt](doc, options, composition) for fmt in formats}
 
 
 def output_format(path: str | Path, given: str | None = None) -> str:

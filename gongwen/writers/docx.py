@@ -14,8 +14,10 @@ from __future__ import annotations
 import io
 from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 
 import docx
+import docx.document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
@@ -55,9 +57,11 @@ TITLE = Look("xiaobiaosong", spec.SIZE_2)
 COLOPHON = Look("fangsong", spec.SIZE_4)
 
 
-def render_docx(doc: Document, options: LayoutOptions | None = None) -> bytes:
+def render_docx(doc: Document, options: LayoutOptions | None = None, composition: Composition | None = None) -> bytes:
+    """The DOCX bytes of ``doc``; ``composition`` is the document's page composition when already made."""
     options = options or LayoutOptions()
-    composition = compose(doc, load_fonts(options.fonts, options.use_system_fonts, options.font_dir), options)
+    if composition is None:
+        composition = compose(doc, load_fonts(options.fonts, options.use_system_fonts, options.font_dir), options)
     writer = _DocxWriter(doc, options, composition)
     writer.write()
     buffer = io.BytesIO()
@@ -65,18 +69,193 @@ def render_docx(doc: Document, options: LayoutOptions | None = None) -> bytes:
     return buffer.getvalue()
 
 
+# -- the package every document starts from ------------------------------------------------------
+# python-docx's default template carries parts a 公文 has no use for (a thumbnail, customXml, a theme,
+# styles with effects, numbering, web settings and some 160 styles, 0.8 MB of XML in all).
+_KEPT_PARTS = ("styles", "settings", "fontTable", "footer", "header", "image")
+_KEPT_STYLES = ("Header", "Footer")
+
+
+@lru_cache(maxsize=1)
+def _base_package() -> bytes:
+    """An empty A4 document with the page, grid, fonts, styles and page-number footers of every 公文."""
+    d = docx.Document()
+    _drop_unused_parts(d)
+    _drop_unused_styles(d)
+    body = d.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(spec.PAGE_WIDTH), Mm(spec.PAGE_HEIGHT)
+    section.top_margin = Twips(round(spec.MARGIN_TOP * TW))
+    section.bottom_margin = Twips(BOTTOM_MARGIN)
+    section.left_margin = Twips(round(spec.MARGIN_LEFT * TW))
+    section.right_margin = Twips(round(spec.MARGIN_RIGHT * TW))
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(spec.MARGIN_BOTTOM - spec.PAGE_NUMBER_BELOW_TEXT - 3.4)
+    section.gutter = Twips(0)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = section._sectPr.makeelement(qn("w:docGrid"), {})
+        section._sectPr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE))
+    _defaults(d)
+    _page_numbers(d, section)
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def _drop_unused_parts(d: docx.document.Document) -> None:
+    package_rels = d.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package_rels[rid]
+    for rid, rel in list(d.part.rels.items()):
+        if not rel.reltype.endswith(tuple(f"/{kind}" for kind in _KEPT_PARTS)):
+            d.part.drop_rel(rid)
+
+
+def _drop_unused_styles(d: docx.document.Document) -> None:
+    """Keep the default styles and those of headers and footers, with the styles they name."""
+    styles = d.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    wanted = [i for i, s in by_id.items() if s.get(qn("w:default")) == "1" or i in _KEPT_STYLES]
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in kept or style_id not in by_id:
+            continue
+        kept.add(style_id)
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            named = by_id[style_id].find(qn(tag))
+            if named is not None:
+                wanted.append(named.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in kept:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+
+
+def _defaults(d: docx.document.Document) -> None:
+    """Fonts and language on the defaults and the Normal style; theme fonts removed."""
+    styles = d.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+    normal = d.styles["Normal"]
+    _set_run_properties(normal.element.get_or_add_rPr(), BODY)
+    pf = normal.paragraph_format
+    pf.space_before = pf.space_after = Pt(0)
+    pf.line_spacing = Twips(LINE)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    ppr = normal.element.get_or_add_pPr()
+    # no extra space between Chinese and Latin text; no punctuation hanging into the margin
+    spacing = ppr.find(qn("w:spacing"))
+    for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):  # schema order: before w:spacing
+        spacing.addprevious(ppr.makeelement(qn(tag), {qn("w:val"): "0"}))
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            _set_run_properties(rpr, BODY)
+
+
+def _page_numbers(d: docx.document.Document, section) -> None:
+    """— N — in 4号宋体, odd pages right and even pages left, 1 字 in (7.5)."""
+    settings = d.settings.element
+    if settings.find(qn("w:evenAndOddHeaders")) is None:
+        settings.append(settings.makeelement(qn("w:evenAndOddHeaders"), {}))
+    em = round(spec.SIZE_4 * 20)
+    for footer, align, indent in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left"),
+    ):
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        p.alignment = align
+        setattr(p.paragraph_format, f"{indent}_indent", Twips(em * spec.PAGE_NUMBER_INDENT_CHARS))
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        look = Look("songti", spec.SIZE_4)
+        _add_run(p, f"{spec.PAGE_NUMBER_DASH} ", look, latin_role="songti")
+        _page_field(_add_run(p, "", look, latin_role="songti")._r)
+        _add_run(p, f" {spec.PAGE_NUMBER_DASH}", look, latin_role="songti")
+
+
+def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin"):
+    run = p.add_run(text)
+    made = _RUN_PROPERTIES.get((look, latin_role))
+    if made is None:
+        rpr = run._r.get_or_add_rPr()
+        _set_run_properties(rpr, look, latin_role)
+        _RUN_PROPERTIES[(look, latin_role)] = deepcopy(rpr)
+    else:
+        run._r.insert(0, deepcopy(made))
+    return run
+
+
+# Properties made once through python-docx and copied afterwards, which is many times faster.
+_RUN_PROPERTIES: dict[tuple[Look, str], object] = {}
+_PARAGRAPH_PROPERTIES: dict[tuple[object, ...], object] = {}
+
+
+def _paragraph_properties(
+    p: DocxParagraph,
+    align: WD_ALIGN_PARAGRAPH | None,
+    first: int,
+    left: int,
+    right: int,
+    line: int,
+    before: int,
+    keep_next: bool,
+):
+    """Format ``p`` and return a copy of its properties."""
+    pf = p.paragraph_format
+    pf.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+    pf.line_spacing = Twips(line)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.space_before = Twips(before)
+    pf.space_after = Twips(0)
+    pf.widow_control = False
+    if first:
+        pf.first_line_indent = Twips(first)
+    if left:
+        pf.left_indent = Twips(left)
+    if right:
+        pf.right_indent = Twips(right)
+    if keep_next:
+        pf.keep_with_next = True
+    pPr = p._p.get_or_add_pPr()
+    pPr.insert_element_before(
+        pPr.makeelement(qn("w:overflowPunct"), {qn("w:val"): "0"}),
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+    )
+    pPr.insert_element_before(pPr.makeelement(qn("w:snapToGrid"), {qn("w:val"): "0"}), "w:spacing", "w:ind", "w:jc")
+    return deepcopy(pPr)
+
+
 class _DocxWriter:
     def __init__(self, doc: Document, options: LayoutOptions, composition: Composition) -> None:
         self.doc = doc
         self.options = options
         self.marks = composition.marks
-        self.d = docx.Document()
+        self.d = docx.Document(io.BytesIO(_base_package()))
         self.slot = 0  # grid line of page 1's flow, while the 版头 is written
         self.shape_id = 100
 
-    # -- document setup ----------------------------------------------------------------------
     def write(self) -> None:
-        self._setup()
         self._front()
         self._blocks(self.doc.body)
         self._closing()
@@ -85,75 +264,6 @@ class _DocxWriter:
             self._annex(label, annex.title, annex.body)
         self._colophon()
         self._metadata()
-
-    def _setup(self) -> None:
-        d = self.d
-        body = d.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-        section = d.sections[0]
-        section.page_width, section.page_height = Mm(spec.PAGE_WIDTH), Mm(spec.PAGE_HEIGHT)
-        section.top_margin = Twips(round(spec.MARGIN_TOP * TW))
-        section.bottom_margin = Twips(BOTTOM_MARGIN)
-        section.left_margin = Twips(round(spec.MARGIN_LEFT * TW))
-        section.right_margin = Twips(round(spec.MARGIN_RIGHT * TW))
-        section.header_distance = Mm(15)
-        section.footer_distance = Mm(spec.MARGIN_BOTTOM - spec.PAGE_NUMBER_BELOW_TEXT - 3.4)
-        section.gutter = Twips(0)
-        grid = section._sectPr.find(qn("w:docGrid"))
-        if grid is None:
-            grid = section._sectPr.makeelement(qn("w:docGrid"), {})
-            section._sectPr.append(grid)
-        grid.set(qn("w:type"), "lines")
-        grid.set(qn("w:linePitch"), str(LINE))
-        self._defaults()
-        self._page_numbers(section)
-
-    def _defaults(self) -> None:
-        """Fonts and language on the defaults and the Normal style; theme fonts removed."""
-        styles = self.d.styles.element
-        for fonts in styles.iter(qn("w:rFonts")):
-            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-                fonts.attrib.pop(qn(attr), None)
-        normal = self.d.styles["Normal"]
-        _set_run_properties(normal.element.get_or_add_rPr(), BODY)
-        pf = normal.paragraph_format
-        pf.space_before = pf.space_after = Pt(0)
-        pf.line_spacing = Twips(LINE)
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        ppr = normal.element.get_or_add_pPr()
-        # no extra space between Chinese and Latin text; no punctuation hanging into the margin
-        spacing = ppr.find(qn("w:spacing"))
-        for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):  # schema order: before w:spacing
-            spacing.addprevious(ppr.makeelement(qn(tag), {qn("w:val"): "0"}))
-        defaults = styles.find(qn("w:docDefaults"))
-        if defaults is not None:
-            rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-            if rpr is not None:
-                _set_run_properties(rpr, BODY)
-
-    def _page_numbers(self, section) -> None:
-        """— N — in 4号宋体, odd pages right and even pages left, 1 字 in (7.5)."""
-        settings = self.d.settings.element
-        if settings.find(qn("w:evenAndOddHeaders")) is None:
-            settings.append(settings.makeelement(qn("w:evenAndOddHeaders"), {}))
-        em = round(spec.SIZE_4 * 20)
-        for footer, align, indent in (
-            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
-            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left"),
-        ):
-            footer.is_linked_to_previous = False
-            p = footer.paragraphs[0]
-            p.alignment = align
-            setattr(p.paragraph_format, f"{indent}_indent", Twips(em * spec.PAGE_NUMBER_INDENT_CHARS))
-            p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            look = Look("songti", spec.SIZE_4)
-            self._run(p, f"{spec.PAGE_NUMBER_DASH} ", look, latin_role="songti")
-            _page_field(self._run(p, "", look, latin_role="songti")._r)
-            self._run(p, f" {spec.PAGE_NUMBER_DASH}", look, latin_role="songti")
-        if self.doc.format == "letter":
-            section.different_first_page_header_footer = True
 
     def _metadata(self) -> None:
         props = self.d.core_properties
@@ -175,41 +285,16 @@ class _DocxWriter:
         keep_next: bool = False,
     ) -> DocxParagraph:
         p = self.d.add_paragraph()
-        pf = p.paragraph_format
-        pf.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
-        pf.line_spacing = Twips(line)
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        pf.space_before = Twips(before)
-        pf.space_after = Twips(0)
-        pf.widow_control = False
-        if first:
-            pf.first_line_indent = Twips(first)
-        if left:
-            pf.left_indent = Twips(left)
-        if right:
-            pf.right_indent = Twips(right)
-        if keep_next:
-            pf.keep_with_next = True
-        pPr = p._p.get_or_add_pPr()
-        pPr.insert_element_before(
-            pPr.makeelement(qn("w:overflowPunct"), {qn("w:val"): "0"}),
-            "w:topLinePunct",
-            "w:autoSpaceDE",
-            "w:autoSpaceDN",
-            "w:bidi",
-            "w:adjustRightInd",
-            "w:snapToGrid",
-            "w:spacing",
-            "w:ind",
-            "w:jc",
-        )
-        pPr.insert_element_before(pPr.makeelement(qn("w:snapToGrid"), {qn("w:val"): "0"}), "w:spacing", "w:ind", "w:jc")
+        settings = (align, first, left, right, line, before, keep_next)
+        made = _PARAGRAPH_PROPERTIES.get(settings)
+        if made is None:
+            made = _PARAGRAPH_PROPERTIES[settings] = _paragraph_properties(p, *settings)
+        else:
+            p._p.insert(0, deepcopy(made))
         return p
 
     def _run(self, p: DocxParagraph, text: str, look: Look, latin_role: str = "latin"):
-        run = p.add_run(text)
-        _set_run_properties(run._r.get_or_add_rPr(), look, latin_role)
-        return run
+        return _add_run(p, text, look, latin_role)
 
     def blank(self, lines: int = 1) -> None:
         for _ in range(max(0, lines)):

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from gongwen.layout import spec
-from gongwen.layout.compose import Page, PlacedText, compose
+from gongwen.layout.compose import Composition, Page, PlacedText, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
@@ -26,11 +26,14 @@ _SAME_MM = 0.001  # positions closer than this are the same
 rl_config.useA85 = 0  # binary streams: smaller files, and no time spent on ASCII85
 
 
-def render_pdf(doc: Document, options: LayoutOptions | None = None) -> bytes:
-    """The PDF bytes of ``doc``. Characters no font can draw are named in ``doc.warnings``."""
+def render_pdf(doc: Document, options: LayoutOptions | None = None, composition: Composition | None = None) -> bytes:
+    """The PDF bytes of ``doc``; ``composition`` is the document's page composition when already made.
+
+    Characters no font can draw are named in ``doc.warnings``."""
     options = options or LayoutOptions()
     fonts = load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
-    composition = compose(doc, fonts, options)
+    if composition is None:
+        composition = compose(doc, fonts, options)
     pages, missing = composition.pages, composition.missing
     if missing:
         listed = "".join(sorted(missing))
