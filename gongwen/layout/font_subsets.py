@@ -19,8 +19,9 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace
 
 _ADLER_BASE = 65521
 _LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
@@ -84,7 +85,9 @@ class SubsetFace(TTFontFace):
     """reportlab's font face, with font files for subsets assembled from cached glyph segments."""
 
     def prepare_subsets(self) -> None:
-        self._glyph_segments: dict[int, Segment | None] = {}
+        self._glyph_segments: dict[int, Segment | None] = {}  # simple glyphs by index; None when empty
+        self._composite_segments: dict[tuple[int, tuple[int, ...]], Segment] = {}  # by index and parts' numbers
+        self._refs: dict[int, list[tuple[int, int]]] = {}  # a composite's parts: (byte offset, glyph index)
         self._glyf_start = self.get_table_pos("glyf")[0]
         copied = {tag: self.get_table(tag) for tag in _COPIED_TABLES if tag in self.table}
         self._copied = copied
@@ -159,22 +162,30 @@ class SubsetFace(TTFontFace):
         start = self._glyf_start + self.glyphPos[old]
         return self._ttf_data[start : self._glyf_start + self.glyphPos[old + 1]]
 
+    def _component_refs(self, old: int) -> list[tuple[int, int]]:
+        refs = self._refs.get(old)
+        if refs is None:
+            refs = self._refs[old] = _component_refs(self._glyph_bytes(old))
+        return refs
+
     def _components(self, old: int) -> list[int]:
-        if old in self._glyph_segments:  # cached glyphs are simple ones
-            return []
-        return [index for _, index in _component_refs(self._glyph_bytes(old))]
+        return [index for _, index in self._component_refs(old)]
 
     def _glyph_segment(self, old: int, glyph_map: list[int]) -> Segment | None:
+        refs = self._component_refs(old)
+        if refs:  # a composite names its parts by their indices in the subset
+            numbers = tuple(glyph_map.index(index) for _, index in refs)
+            key = (old, numbers)
+            if key not in self._composite_segments:
+                patched = bytearray(self._glyph_bytes(old))
+                for (at, _), number in zip(refs, numbers, strict=True):
+                    struct.pack_into(">H", patched, at, number)
+                self._composite_segments[key] = Segment.of(bytes(patched))
+            return self._composite_segments[key]
         cached = self._glyph_segments.get(old, False)
         if cached is not False:
             return cached
         data = self._glyph_bytes(old)
-        refs = _component_refs(data)
-        if refs:  # component indices change from subset to subset: not cached
-            patched = bytearray(data)
-            for at, index in refs:
-                struct.pack_into(">H", patched, at, glyph_map.index(index))
-            return Segment.of(bytes(patched), 6)
         segment = Segment.of(data) if data else None
         self._glyph_segments[old] = segment
         return segment
@@ -268,3 +279,43 @@ class SubsetFont(TTFont):
         # reportlab makes the face itself; it becomes a SubsetFace, which only adds methods
         self.face.__class__ = SubsetFace
         self.face.prepare_subsets()
+
+    def addObjects(self, doc) -> None:  # noqa: N802 - reportlab's name
+        """One simple TrueType font per subset of 256 characters, as reportlab makes them, with the
+        widths written at once and a ToUnicode map that also covers characters beyond U+FFFF."""
+        state = self.state.get(doc) or TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        face = self.face
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_name = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            font = pdfdoc.PDFTrueTypeFont()
+            font.Name = internal_name
+            font.BaseFont = base_name
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = b"[" + fp_str(*(face.getCharWidth(code) for code in subset)).encode("ascii") + b"]"
+            to_unicode = pdfdoc.PDFStream(content=to_unicode_cmap(base_name, subset))
+            if doc.compression:
+                to_unicode.filters = [pdfdoc.PDFZCompress]
+            font.ToUnicode = doc.Reference(to_unicode, "toUnicodeCMap:" + base_name)
+            font.FontDescriptor = face.addSubsetObjects(doc, base_name, subset)
+            doc.Reference(font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = font
+        self.state.pop(doc, None)
+
+
+def to_unicode_cmap(name: str, subset: Sequence[int]) -> bytes:
+    """A ToUnicode CMap from one-byte codes to the subset's characters in UTF-16BE (PDF 9.10.3), in
+    blocks of at most 100 mappings as the CMap format asks (Adobe technical note 5411)."""
+    pairs = [f"<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>" for code, char in enumerate(subset)]
+    blocks = "".join(
+        f"{len(pairs[i : i + 100])} beginbfchar\n" + "\n".join(pairs[i : i + 100]) + "\nendbfchar\n"
+        for i in range(0, len(pairs), 100)
+    )
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        f"/CMapName /{name} def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+        f"{blocks}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+    ).encode("ascii")

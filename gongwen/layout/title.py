@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from functools import lru_cache
 
 from gongwen.layout.spec import NO_LINE_END, NO_LINE_START
 
@@ -37,9 +38,14 @@ def units(text: str) -> float:
 
 def split_title(title: str, max_units: float) -> list[str]:
     """Break ``title`` into centred lines no wider than ``max_units`` 字."""
+    return list(_split_title(title, max_units))
+
+
+@lru_cache(maxsize=256)
+def _split_title(title: str, max_units: float) -> tuple[str, ...]:
     title = title.strip()
     if not title or units(title) <= max_units:
-        return [title] if title else []
+        return (title,) if title else ()
     least = math.ceil(units(title) / max_units)
     best: tuple[float, list[str]] | None = None
     for count in (least, least + 1):
@@ -48,7 +54,7 @@ def split_title(title: str, max_units: float) -> list[str]:
             found = (found[0] + _EXTRA_LINE_COST * (count - least), found[1])
         if found and (best is None or found[0] < best[0]):
             best = found
-    return best[1] if best else _hard_split(title, max_units)
+    return tuple(best[1] if best else _hard_split(title, max_units))
 
 
 def _break_penalty(title: str, at: int) -> float | None:

@@ -70,40 +70,40 @@ class _Run:
     texts: list[PlacedText]
     gap: float = 0.0  # mm between one item's advance and the next item
     singles: bool = True  # every item one character
+    end: float = 0.0  # where the last item's advance ends
 
 
 def _runs(texts: list[PlacedText]) -> list[_Run]:
     runs: list[_Run] = []
     run: _Run | None = None
     for placed in texts:
-        if run is not None and _extends(run, placed):
-            if len(run.texts) == 1:
-                run.gap = placed.x - _end(run.texts[0])
-            run.texts.append(placed)
-            run.singles = run.singles and len(placed.item.text) == 1
-        else:
-            run = _Run([placed], singles=len(placed.item.text) == 1)
-            runs.append(run)
+        item = placed.item
+        single = len(item.text) == 1
+        if run is not None:
+            gap = placed.x - run.end
+            if _extends(run, placed, gap, single):
+                if len(run.texts) == 1:
+                    run.gap = gap
+                run.texts.append(placed)
+                run.singles = run.singles and single
+                run.end = placed.x + item.width
+                continue
+        run = _Run([placed], singles=single, end=placed.x + item.width)
+        runs.append(run)
     return runs
 
 
-def _end(placed: PlacedText) -> float:
-    return placed.x + placed.item.width
-
-
-def _extends(run: _Run, placed: PlacedText) -> bool:
-    last, item = run.texts[-1], placed.item
-    head = run.texts[0].item
-    if placed.baseline != last.baseline or item.font is not head.font or item.style != head.style:
+def _extends(run: _Run, placed: PlacedText, gap: float, single: bool) -> bool:
+    first, item = run.texts[0], placed.item
+    head = first.item
+    if placed.baseline != first.baseline or item.font is not head.font or abs(item.scale - head.scale) > 1e-9:
         return False
-    if abs(item.scale - head.scale) > 1e-9:
+    if item.style is not head.style and item.style != head.style:
         return False
-    gap = placed.x - _end(last)
     if len(run.texts) > 1 and abs(gap - run.gap) > _SAME_MM:
         return False
-    # character spacing falls between every two characters, so a word or a pair (——) takes part only
-    # when nothing is added between characters
-    return abs(gap) <= _SAME_MM or (run.singles and len(item.text) == 1)
+    # the gap falls after every character, so a word or a pair (——) takes part only when it is nil
+    return abs(gap) <= _SAME_MM or (run.singles and single)
 
 
 def _show(text: PDFTextObject, canvas: Canvas, run: _Run) -> None:
