@@ -116,11 +116,21 @@ def _show(text: PDFTextObject, canvas: Canvas, run: _Run) -> None:
     doc = canvas._doc
     size = fp_str(first.style.size)
     string = "".join(t.item.text for t in run.texts)
+    for placed in run.texts:
+        if placed.item.missing:
+            _keep_code(font, placed.item.text)
     # TJ numbers are thousandths of the (scaled) em, subtracted from the position
     gap = f" {fp_str(-run.gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))} " if run.gap else ""
     for subset, chunk in font.splitString(string, doc):
         shown = gap.join(f"({escapePDF(bytes((b,)))})" for b in chunk) + gap if gap else f"({escapePDF(chunk)})"
         text._code.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf [{shown}] TJ")
+
+
+def _keep_code(font: pdfmetrics.Font, text: str) -> None:
+    """A character the font lacks is drawn as its .notdef box, but with a code of its own, so that the
+    text copied out of the PDF still has it (reportlab would give every such character code 0)."""
+    for ch in text:
+        font.face.charToGlyph.setdefault(ord(ch), 0)
 
 
 def _y(mm_from_top: float) -> float:
