@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 
 import docx
 import pdfplumber
@@ -166,6 +167,38 @@ def test_parsed_back_from_its_own_text(written):
 
 
 # -- rendered by LibreOffice ---------------------------------------------------------------------
+@pytest.mark.parametrize("stem", ["tongzhi", "lianhe"])
+def test_package_holds_only_the_parts_and_styles_a_document_uses(written, stem):
+    _, path = written[stem]
+    with zipfile.ZipFile(path) as package:
+        names = set(package.namelist())
+        styles = package.read("word/styles.xml").decode("utf-8")
+        document = package.read("word/document.xml").decode("utf-8")
+    for unused in ("thumbnail", "theme", "customXml", "stylesWithEffects", "numbering", "webSettings"):
+        assert not any(unused in name for name in names), unused
+    assert {"word/document.xml", "word/styles.xml", "word/settings.xml", "word/fontTable.xml"} <= names
+    style_ids = set(re.findall(r'w:styleId="([^"]+)"', styles))
+    assert "Normal" in style_ids and len(style_ids) <= 10 and "latentStyles" not in styles
+    for used in re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', document):
+        assert used in style_ids
+
+
+def test_font_table_names_every_font_used_with_chinese_substitutes(written):
+    _, path = written["tongzhi"]
+    with zipfile.ZipFile(path) as package:
+        table = package.read("word/fontTable.xml").decode("utf-8")
+        used = set(
+            re.findall(r'<w:rFonts [^>]*w:eastAsia="([^"]+)"', package.read("word/document.xml").decode("utf-8"))
+        )
+    fonts = dict(re.findall(r'<w:font w:name="([^"]+)">(.*?)</w:font>', table))
+    assert used and used <= set(fonts)
+    assert '<w:altName w:val="仿宋"/>' in fonts["仿宋_GB2312"]
+    assert '<w:altName w:val="楷体"/>' in fonts["楷体_GB2312"]
+    for name in used:
+        assert '<w:charset w:val="86"/>' in fonts[name], name
+    assert "ＭＳ" not in table  # no Japanese faces from a template
+
+
 @pytest.mark.parametrize("stem", [p.stem for p in DOCS])
 def test_rendered_glyphs_inside_the_type_area(rendered, stem):
     doc, path = rendered[stem]

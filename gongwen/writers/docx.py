@@ -103,6 +103,7 @@ def _base_package() -> bytes:
     grid.set(qn("w:linePitch"), str(LINE))
     _defaults(d)
     _page_numbers(d, section)
+    _font_table(d)
     buffer = io.BytesIO()
     d.save(buffer)
     return buffer.getvalue()
@@ -139,6 +140,36 @@ def _drop_unused_styles(d: docx.document.Document) -> None:
     latent = styles.find(qn("w:latentStyles"))
     if latent is not None:
         styles.remove(latent)
+
+
+# How Word and WPS should substitute a named font that is not installed: the name Windows gives the
+# same face today (Windows has had 仿宋 and 楷体 in place of the *_GB2312 fonts since Vista), and the
+# GB2312 character set (86) so that a Chinese face is chosen, never a Japanese or Latin one.
+_SUBSTITUTES = {  # role: alternative name, character set, family, pitch
+    "fangsong": ("仿宋", "86", "modern", "fixed"),
+    "kaiti": ("楷体", "86", "modern", "fixed"),
+    "xiaobiaosong": (None, "86", "roman", "fixed"),
+    "heiti": ("SimHei", "86", "modern", "fixed"),
+    "songti": ("SimSun", "86", "auto", "variable"),
+    "latin": (None, "00", "roman", "variable"),
+}
+
+
+def _font_table(d: docx.document.Document) -> None:
+    """The fonts the document names, with what to substitute for them (replacing the template's)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    entries = []
+    for role, (alternative, charset, family, pitch) in _SUBSTITUTES.items():
+        alt = f'<w:altName w:val="{alternative}"/>' if alternative else ""
+        entries.append(
+            f'<w:font w:name="{DOCX_NAMES[role]}">{alt}<w:charset w:val="{charset}"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+        )
+    header = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    xml = f'{header}<w:fonts xmlns:w="{w}">{"".join(entries)}</w:fonts>'
+    for rel in d.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = xml.encode("utf-8")
 
 
 def _defaults(d: docx.document.Document) -> None:
