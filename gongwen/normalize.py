@@ -218,6 +218,11 @@ _WEAK_CHROME_RE = re.compile(
     r"索引号|主题分类|发文机关|发布机构|成文日期|生效日期|废止日期|有效性|文号|发文字号|主题词|标题|"
     r"所属机构|公开方式|公开范围|公开时限|信息分类|体裁分类|首页\s*[>＞»])\s*[：:>＞»]"
 )
+# A web page's list of other documents after the text: its heading, and the link titles below it.
+_RELATED_LINKS_RE = re.compile(
+    r"^[【\[]?\s*(?:相关文件|相关政策|相关解读|政策解读|相关附件|附件下载|文件下载|相关信息|相关专题|"
+    r"热点专题|推荐阅读|猜你喜欢|友情链接|相关推荐)\s*[】\]]?\s*[：:]?$"
+)
 _META_KEYS_RE = re.compile(
     r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
     r"发文字号|信息来源|阅读)\s*[：:]"
@@ -233,12 +238,14 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
         if line.is_text and _PAGE_NUMBER_RE.match(line.text) and not _is_leading_copy_number(lines, i)
     }
     running = _running_headers(lines, page_numbers)
+    related = _related_links_start(lines, tail_start)
     out: list[Line] = []
     for i, line in enumerate(lines):
         if not line.is_text:
             out.append(line)
             continue
-        reason = _noise_reason(line, i, head_end, tail_start, page_numbers, running)
+        reason = "web page chrome" if i >= related else None
+        reason = reason or _noise_reason(line, i, head_end, tail_start, page_numbers, running)
         if reason is None:
             out.append(line)
             continue
@@ -275,6 +282,14 @@ def _noise_reason(
     if in_margin and _WEAK_CHROME_RE.match(text):
         return "web page metadata"
     return None
+
+
+def _related_links_start(lines: list[Line], tail_start: int) -> int:
+    """Where a web page's related-documents list begins below the text (its links are no annex)."""
+    for i in range(tail_start, len(lines)):
+        if lines[i].is_text and _RELATED_LINKS_RE.match(lines[i].text):
+            return i
+    return len(lines)
 
 
 def _is_leading_copy_number(lines: list[Line], index: int) -> bool:

@@ -151,3 +151,24 @@ def test_wrap_width_found_only_for_hard_wrapped_text():
     wrapped = ["一" * 28] * 5 + ["二" * 10]
     assert wrap_width(wrapped) == 29
     assert wrap_width(["短句。", "一" * 80, "二" * 45, "三" * 130, "四" * 12]) is None
+
+
+def test_a_web_pages_related_documents_list_is_no_annex():
+    text = (
+        "各单位：\n现将有关事项通知如下，请认真贯彻执行。\n某某省人民政府办公厅\n2025年3月12日\n（此件公开发布）\n"
+        "相关文件\n某某省人民政府关于印发数据管理办法的通知\n2024-05-12\n【政策解读】\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.annexes == [] and doc.note == "此件公开发布"
+    assert {r.text for r in doc.residue} == {
+        "相关文件",
+        "某某省人民政府关于印发数据管理办法的通知",
+        "2024-05-12",
+        "【政策解读】",
+    }
+    assert {r.reason for r in doc.residue} == {"web page chrome"}
+
+
+def test_a_related_documents_heading_inside_the_text_is_kept():
+    doc = gongwen.parse("各单位：\n相关文件\n请认真学习相关文件精神，抓好贯彻落实。\n某某局\n2025年3月12日\n")
+    assert [b.text for b in doc.body] == ["相关文件", "请认真学习相关文件精神，抓好贯彻落实。"]
