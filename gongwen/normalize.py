@@ -317,9 +317,12 @@ def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
     if not breaks:
         return set()
     near: dict[str, set[int]] = {}
+    atop: set[int] = set()  # lines that open a page
     for b in breaks:
-        for j in _neighbour_text_lines(lines, b):
+        for step, j in _neighbour_text_lines(lines, b):
             near.setdefault(lines[j].text, set()).add(j)
+            if step > 0:
+                atop.add(j)
     everywhere = Counter(ln.text for ln in lines if ln.is_text)
     running: set[int] = set()
     for text, places in near.items():
@@ -328,17 +331,19 @@ def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
         if len(places) >= 2:
             running.update(i for i, ln in enumerate(lines) if ln.is_text and ln.text == text)
         elif everywhere[text] >= 2:
-            running.update(places)
+            # a page's foot may end with a line said before (the 印发 organ repeats the signature)
+            running.update(places & atop)
     return running
 
 
-def _neighbour_text_lines(lines: list[Line], index: int) -> Iterable[int]:
+def _neighbour_text_lines(lines: list[Line], index: int) -> Iterable[tuple[int, int]]:
+    """(direction, index) of the nearest text line before and after ``index``."""
     for step in (-1, 1):
         j = index + step
         while 0 <= j < len(lines) and not lines[j].is_text:
             j += step
         if 0 <= j < len(lines):
-            yield j
+            yield step, j
 
 
 # -- hard line wraps (called by the parser for body text) -----------------------------------------
@@ -356,36 +361,59 @@ def wrap_width(texts: list[str]) -> int | None:
     at_top = [t for t in texts if top - 1 <= len(t) <= top + 1]
     open_ended = sum(1 for t in at_top if not t.endswith(tuple(TERMINAL_PUNCT)))
     if 15 <= top <= 120 and len(at_top) >= max(4, len(lengths) * 0.3) and open_ended >= len(at_top) * 0.6:
-        return top + 1
+        # the longest common length is the full line (first lines are shorter by their indent)
+        window = (top - 1, top, top + 1)
+        most = max(counts[m] for m in window)
+        return max(m for m in window if counts[m] >= most / 4) + 1
     return None
 
 
 _SHORT_LINE = 20
+_CLOSING_MARKS = "）)”’」』】》"
 
 
 def join_wrapped_lines(texts: list[str], starts_block: Callable[[str], bool]) -> list[str]:
     """Join lines broken inside a sentence (PDF extraction, copied web text).
 
-    A line is joined to the one before unless the one before ends a sentence, the line itself starts
-    a new block (``starts_block``: a heading ordinal, 附件, a date …), or the line before is a short
-    heading line of its own.
+    A line is joined to the one before unless the line itself starts a new block (``starts_block``: a
+    heading ordinal, 附件, a date …), the one before ends a sentence (in hard-wrapped text: and is not
+    a full line), or the paragraph so far is a heading without a full stop whose last line is not full.
     """
     width = wrap_width(texts)
     out: list[str] = []
+    last = ""
+    lines_in_paragraph = 0
     for text in texts:
-        if out and _continues(out[-1], text, width, starts_block):
+        if out and _continues(out[-1], last, lines_in_paragraph == 1, text, width, starts_block):
             out[-1] = _join(out[-1], text)
+            lines_in_paragraph += 1
         else:
             out.append(text)
+            lines_in_paragraph = 1
+        last = text
     return out
 
 
-def _continues(prev: str, text: str, width: int | None, starts_block: Callable[[str], bool]) -> bool:
-    if starts_block(text) or prev.endswith(tuple(TERMINAL_PUNCT)):
+def _continues(
+    paragraph: str, prev: str, first: bool, text: str, width: int | None, starts_block: Callable[[str], bool]
+) -> bool:
+    """Whether ``text`` goes on the ``paragraph`` whose last line is ``prev`` (its ``first`` line)."""
+    if starts_block(text):
         return False
-    if starts_block(prev):
-        # A heading line without a full stop is complete unless it was wrapped at the page width.
-        return width is not None and len(prev) >= width - 2
+    # a full line of hard-wrapped text; a paragraph's first line is 2 字 shorter for its indent
+    full = width is not None and len(prev) >= width - (3 if first else 1)
+    # in hard-wrapped text a closing mark ends a sentence only after a full stop (…。” but not “疫”)
+    stop = prev.rstrip(_CLOSING_MARKS) if width is not None else prev
+    indented = width is not None and width - 4 <= len(text) <= width - 3
+    if indented and not text.rstrip(_CLOSING_MARKS).endswith(tuple(TERMINAL_PUNCT)):
+        return False  # a line 2 字 short that does not end a sentence: a paragraph's indented first line
+    if stop.endswith(tuple(TERMINAL_PUNCT)) or (width is None and prev.endswith(tuple(TERMINAL_PUNCT))):
+        # a full line ending a sentence more often ends one of a paragraph's sentences than the
+        # paragraph itself: the paragraph goes on
+        return full and stop.endswith(("。", "；", "！", "？"))
+    if starts_block(paragraph) and "。" not in paragraph:
+        # a heading without a full stop is complete unless it was wrapped at the page width
+        return full
     # In text that is not hard-wrapped, a short line without a closing mark is a line of its own
     # (地点：…); a long one, or one that stops at a comma, was cut mid-sentence.
     return width is not None or len(prev) >= _SHORT_LINE or prev.endswith(("，", "、", ",", "——"))
