@@ -372,19 +372,27 @@ _SHORT_LINE = 20
 _CLOSING_MARKS = "）)”’」』】》"
 
 
-def join_wrapped_lines(texts: list[str], starts_block: Callable[[str], bool]) -> list[str]:
+def join_wrapped_lines(
+    texts: list[str],
+    starts_block: Callable[[str], bool],
+    is_heading: Callable[[str], bool] | None = None,
+    width: int | None = None,
+) -> list[str]:
     """Join lines broken inside a sentence (PDF extraction, copied web text).
 
     A line is joined to the one before unless the line itself starts a new block (``starts_block``: a
     heading ordinal, 附件, a date …), the one before ends a sentence (in hard-wrapped text: and is not
-    a full line), or the paragraph so far is a heading without a full stop whose last line is not full.
+    a full line), or the paragraph so far is a heading (``is_heading``, by default ``starts_block``)
+    without a full stop whose last line is not full. ``width`` is the wrap width of the whole document
+    when known (a short annex has too few lines to tell).
     """
-    width = wrap_width(texts)
+    width = width or wrap_width(texts)
+    heading = is_heading or starts_block
     out: list[str] = []
     last = ""
     lines_in_paragraph = 0
     for text in texts:
-        if out and _continues(out[-1], last, lines_in_paragraph == 1, text, width, starts_block):
+        if out and _continues(out[-1], last, lines_in_paragraph == 1, text, width, starts_block, heading):
             out[-1] = _join(out[-1], text)
             lines_in_paragraph += 1
         else:
@@ -395,7 +403,13 @@ def join_wrapped_lines(texts: list[str], starts_block: Callable[[str], bool]) ->
 
 
 def _continues(
-    paragraph: str, prev: str, first: bool, text: str, width: int | None, starts_block: Callable[[str], bool]
+    paragraph: str,
+    prev: str,
+    first: bool,
+    text: str,
+    width: int | None,
+    starts_block: Callable[[str], bool],
+    is_heading: Callable[[str], bool],
 ) -> bool:
     """Whether ``text`` goes on the ``paragraph`` whose last line is ``prev`` (its ``first`` line)."""
     if starts_block(text):
@@ -411,7 +425,7 @@ def _continues(
         # a full line ending a sentence more often ends one of a paragraph's sentences than the
         # paragraph itself: the paragraph goes on
         return full and stop.endswith(("。", "；", "！", "？"))
-    if starts_block(paragraph) and "。" not in paragraph:
+    if is_heading(paragraph) and "。" not in paragraph:
         # a heading without a full stop is complete unless it was wrapped at the page width
         return full
     # In text that is not hard-wrapped, a short line without a closing mark is a line of its own

@@ -28,14 +28,19 @@ def starts_block(text: str) -> bool:
     )
 
 
-def parse_blocks(texts: list[str]) -> list[Block]:
-    """Turn body lines (blank lines already dropped) into paragraphs and headings."""
+def parse_blocks(texts: list[str], width: int | None = None) -> list[Block]:
+    """Turn body lines (blank lines already dropped) into paragraphs and headings; ``width`` is the
+    document's wrap width when known."""
     counters = {1: 0, 2: 0, 3: 0, 4: 0}
     blocks: list[Block] = []
-    for text in join_wrapped_lines(texts, starts_block):
+    for text in join_wrapped_lines(texts, starts_block, _is_heading, width):
         heading = _heading(text, counters)
         blocks.append(heading if heading else Paragraph(text))
     return blocks
+
+
+def _is_heading(text: str) -> bool:
+    return heading_match(text) is not None
 
 
 def _heading(text: str, counters: dict[int, int]) -> Heading | None:

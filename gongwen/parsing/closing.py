@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from gongwen.model import Annex, Attendance, Document, Residue
-from gongwen.normalize import Line
+from gongwen.normalize import Line, wrap_width
 from gongwen.parsing.body import parse_blocks
 from gongwen.parsing.patterns import (
     ANNEX_LABEL_RE,
@@ -52,19 +52,20 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
     residue.extend(Residue(line.extra, "web 原标题") for line in lines if line.kind == "meta" and line.extra)
     texts = _text_lines(lines)
     texts = _recognise_colophon(texts, doc, residue)
+    width = wrap_width(leading + [t.text for t in texts])
     date_at = _find_closing_date(texts)
     if date_at is None:
         body_end = _recognise_attendance(texts, len(texts), doc)
         body_end = _recognise_attachment_note(texts, body_end, doc, residue)
-        doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]])
+        doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
         return
     _set_date(texts[date_at], doc)
     after = _recognise_note(texts, date_at + 1, doc)
-    doc.annexes = _annexes([t.text for t in texts[after:]], doc)
+    doc.annexes = _annexes([t.text for t in texts[after:]], width)
     body_end = _recognise_signatures(texts, date_at, doc)
     body_end = _recognise_attendance(texts, body_end, doc)
     body_end = _recognise_attachment_note(texts, body_end, doc, residue)
-    doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]])
+    doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
 
 
 def _text_lines(lines: list[Line]) -> list[_Text]:
@@ -206,16 +207,18 @@ def _recognise_attendance(texts: list[_Text], end: int, doc: Document) -> int:
     if first is None:
         return end
     current: Attendance | None = None
+    wrapped_after_separator = True
     for t in texts[first:end]:
         m = _ATTENDANCE_RE.match(t.line.spaced)
+        names = [n for n in _NAME_SPLIT_RE.split((m["rest"] if m else t.line.spaced).strip("。")) if n]
         if m:
             current = Attendance(role=m["role"].replace(" ", ""), names=[])
             doc.attendance.append(current)
-            rest = m["rest"]
-        else:
-            rest = t.line.spaced
+        elif current is not None and current.names and names and not wrapped_after_separator:
+            current.names[-1] += names.pop(0)  # a name wrapped onto this line
         assert current is not None
-        current.names.extend(n for n in _NAME_SPLIT_RE.split(rest.strip("。")) if n)
+        current.names.extend(names)
+        wrapped_after_separator = t.line.spaced.rstrip().endswith(tuple("，、,；; "))
     return first
 
 
@@ -262,7 +265,7 @@ def _attachment_items(lines: list[str]) -> list[str] | None:
 
 
 # -- 附件 after the closing ----------------------------------------------------------------------
-def _annexes(lines: list[str], doc: Document) -> list[Annex]:
+def _annexes(lines: list[str], width: int | None) -> list[Annex]:
     if not lines:
         return []
     sections: list[tuple[str, list[str]]] = []
@@ -280,10 +283,10 @@ def _annexes(lines: list[str], doc: Document) -> list[Annex]:
             sections[-1][1].append(line)
         else:
             sections.append(("", [line]))
-    return [_annex(label, body) for label, body in sections]
+    return [_annex(label, body, width) for label, body in sections]
 
 
-def _annex(label: str, lines: list[str]) -> Annex:
+def _annex(label: str, lines: list[str], width: int | None) -> Annex:
     title_lines: list[str] = []
     for line in lines[:_MAX_ANNEX_TITLE_LINES]:
         if (
@@ -298,7 +301,7 @@ def _annex(label: str, lines: list[str]) -> Annex:
         if title_lines and len(lines) > len(title_lines) and _ends_title(line):
             break
     title = "".join(title_lines) or None
-    return Annex(label=label, title=title, body=parse_blocks(lines[len(title_lines) :]))
+    return Annex(label=label, title=title, body=parse_blocks(lines[len(title_lines) :], width))
 
 
 def _ends_title(line: str) -> bool:

@@ -17,6 +17,7 @@ _SENTENCE_BEFORE_COLON_RE = re.compile(
 )
 _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*")
 _MAX_TITLE_LINES = 6
+_PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
 
 def recognise_front(lines: list[Line], doc: Document, residue: list[Residue]) -> tuple[int, list[str]]:
@@ -78,10 +79,20 @@ def _first_body_line(lines: list[Line]) -> int:
         text = line.text
         # a title never ends with a colon: a line that does (and is no addressee) opens the body
         if "。" in text or len(text) > 120 or heading_match(text) or text.endswith(("！", "？", "：", ":")):
+            while i > 0 and lines[i - 1].is_text and _opens_wrapped_prose(lines[i - 1].text):
+                i -= 1  # the body's first sentence wrapped (text from a PDF): its first line has no 。
             return i
         if seen > _FRONT_WINDOW:
             return i
     return len(lines)
+
+
+def _opens_wrapped_prose(text: str) -> bool:
+    """A line that reads as the start of a sentence, not as a title: no 关于, no 文种 at its end, and a
+    comma, a date or a citation at its start."""
+    if len(text) < 15 or "关于" in text or kind_of_title(text) is not None:
+        return False
+    return "，" in text or _PROSE_START_RE.match(text) is not None
 
 
 # -- web header, 版头, 标题 ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 from gongwen.model import DocNumber, Document
 from gongwen.normalize import Line
 from gongwen.parsing.patterns import (
+    DATE_LINE_RE,
     DATE_PATTERN,
     DOC_NUMBER_RE,
     SENTENCE_PUNCT_RE,
@@ -191,6 +192,11 @@ def _set_banner(doc: Document, block: list[Line]) -> None:
     for line in block:
         names.extend(part for part in line.spaced.split("  ") if part.strip())
     names = [n.replace(" ", "") for n in names]
+    # several organs stacked with 文件 beside them come out of a PDF with 文件 between the organs
+    for suffix in ("文件", "命令", "纪要"):
+        if suffix in names[:-1] and len(names) > 2:
+            names.remove(suffix)
+            names.append(suffix)
     doc.banner = "".join(names)
     issuers = list(names)
     if issuers and issuers[-1] == "文件":
@@ -223,3 +229,28 @@ def _find_issuer_and_date(lines: list[Line], doc: Document, consumed: set[int]) 
         doc.date, doc.date_text = date, m["date"].replace(" ", "")
         consumed.add(i)
         return
+    if doc.banner and doc.banner.endswith("纪要"):
+        _find_issuer_above_date(lines, doc, consumed)
+
+
+def _find_issuer_and_date_lines(lines: list[Line], consumed: set[int]) -> int | None:
+    """The 纪要's office and date on two lines right under the mark (text extracted from a PDF puts
+    the right-aligned date on a line of its own)."""
+    i = 0
+    while i in consumed:
+        i += 1
+    if i + 1 >= len(lines) or i + 1 in consumed or not is_organ_like(lines[i].text):
+        return None
+    return i if DATE_LINE_RE.match(lines[i + 1].text) else None
+
+
+def _find_issuer_above_date(lines: list[Line], doc: Document, consumed: set[int]) -> None:
+    i = _find_issuer_and_date_lines(lines, consumed)
+    if i is None:
+        return
+    date = parse_date(DATE_LINE_RE.match(lines[i + 1].text))
+    if date is None:
+        return
+    doc.issuers = doc.issuers or [lines[i].text]
+    doc.date, doc.date_text = date, lines[i + 1].text
+    consumed.update((i, i + 1))
