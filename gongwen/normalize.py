@@ -331,9 +331,19 @@ def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
         if len(places) >= 2:
             running.update(i for i, ln in enumerate(lines) if ln.is_text and ln.text == text)
         elif everywhere[text] >= 2:
-            # a page's foot may end with a line said before (the 印发 organ repeats the signature)
-            running.update(places & atop)
+            # a page's foot may end with a line said before (the 印发 organ repeats the signature), and
+            # a page may open with a signature that repeats the mark: neither is a running head
+            running.update(j for j in places & atop if not _opens_closing(lines, j))
     return running
+
+
+_DATE_ONLY_RE = re.compile(rf"^(?:\d{{4}}|[{CN_DIGITS}○Ｏ]{{4}})年(?:\d{{1,2}}|{_CN_NUM})月(?:\d{{1,2}}|{_CN_NUM})日$")
+
+
+def _opens_closing(lines: list[Line], index: int) -> bool:
+    """Whether the date of a signature block follows within a few lines."""
+    following = [ln.text for ln in lines[index + 1 : index + 8] if ln.is_text][:3]
+    return any(_DATE_ONLY_RE.match(text) for text in following)
 
 
 def _neighbour_text_lines(lines: list[Line], index: int) -> Iterable[tuple[int, int]]:

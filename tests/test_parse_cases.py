@@ -227,3 +227,38 @@ def test_pdf_extraction_with_wrapped_addressees_and_a_repeated_mark():
     assert [h.label for h in doc.headings] == ["一、", "二、", "三、"]
     assert len(doc.body) == 4 and doc.body[0].text.endswith("工作通知如下。")
     assert ("江南省教育厅文件", "running header or footer") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_joint_signature_opening_a_page_is_no_running_head():
+    text = (
+        "江南省教育厅\n江南省财政厅\n文件\n\n江教发〔2025〕21号\n\n关于做好资助工作的通知\n各高等学校：\n"
+        + BODY
+        + "\n\n— 1 —\n\f江南省教育厅\n江南省财政厅\n2025 年 5 月 8 日\n\n抄送：教育部。\n江南省教育厅办公室\n"
+        "2025 年 5 月 9 日印发\n— 2 —\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.issuers == ["江南省教育厅", "江南省财政厅"]
+    assert doc.signatures == ["江南省教育厅", "江南省财政厅"]
+    assert doc.date_text == "2025年5月8日" and doc.print_date_text == "2025年5月9日"
+    assert {r.reason for r in doc.residue} == {"page number"}
+
+
+def test_minutes_office_and_date_on_two_lines_under_the_mark():
+    text = "江南省人民政府常务会议纪要\n第15期\n江南省人民政府办公厅\n2025年6月12日\n\n会议研究部署防汛工作。纪要如下：\n一、关于防汛\n会议要求加强巡查。\n"
+    doc = gongwen.parse(text)
+    assert doc.issuers == ["江南省人民政府办公厅"] and doc.date == dt.date(2025, 6, 12)
+    assert doc.title is None and doc.body[0] == Paragraph("会议研究部署防汛工作。纪要如下：")
+
+
+def test_order_whose_first_sentence_wraps_has_no_title():
+    text = (
+        "江南省人民政府令\n第28号\n\n《江南省城市绿化管理办法》已经2025年4月15日省人民政\n"
+        "府第十二次常务会议通过，现予公布，自2025年7月1日起施行。\n\n省长　李明\n2025年4月20日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title is None
+    assert doc.body == [
+        Paragraph(
+            "《江南省城市绿化管理办法》已经2025年4月15日省人民政府第十二次常务会议通过，现予公布，自2025年7月1日起施行。"
+        )
+    ]

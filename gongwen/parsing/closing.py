@@ -140,7 +140,7 @@ def _set_printer(texts: list[_Text], i: int, start: int, m: re.Match[str], doc: 
         printer = texts[i - 1].text
     doc.printer = printer or None
     doc.print_date = parse_date(m)
-    doc.print_date_text = m["date"]
+    doc.print_date_text = re.sub(r"\s+", "", m["date"])
 
 
 # -- 成文日期, 发文机关署名, 附注 --------------------------------------------------------------------
