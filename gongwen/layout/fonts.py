@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
+from gongwen.layout.font_names import family_names, normalized
 from gongwen.layout.font_subsets import SubsetFont
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -55,6 +57,16 @@ CUSTOMARY = {
     "kaiti": ("楷体_GB2312.ttf", "KaiTi_GB2312.ttf", "楷体.ttf", "simkai.ttf", "KaiTi.ttf"),
     "songti": ("宋体.ttc", "simsun.ttc", "SimSun.ttf", "simsun.ttf"),
     "latin": ("times.ttf", "Times New Roman.ttf", "TimesNewRoman.ttf"),
+}
+
+# The same fonts by the family names inside them, best first.
+CUSTOMARY_FAMILIES = {
+    "fangsong": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"),
+    "xiaobiaosong": ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+    "heiti": ("黑体", "SimHei"),
+    "kaiti": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"),
+    "songti": ("宋体", "SimSun"),
+    "latin": ("Times New Roman",),
 }
 
 # Names the DOCX writer gives each role (Word and WPS substitute what they have).
@@ -154,20 +166,40 @@ def _load_fonts(overrides: tuple[tuple[str, str], ...], use_system: bool, font_d
 
 
 def _system_fonts(font_dir: str | None = None) -> dict[str, str]:
+    """The customary font of each role found installed: by file name, then by the names inside the
+    files (for fonts installed under other file names)."""
     wanted = {name.lower(): role for role, names in CUSTOMARY.items() for name in names}
     found: dict[str, str] = {}
-    for folder in font_folders(font_dir):
-        for path in folder.rglob("*"):
-            role = wanted.get(path.name.lower())
-            if role and role not in found:
-                found[role] = str(path)
+    files = [path for folder in font_folders(font_dir) for path in folder.rglob("*") if path.is_file()]
+    for path in files:
+        role = wanted.get(path.name.lower())
+        if role and role not in found:
+            found[role] = str(path)
+    missing = [role for role in ROLES if role not in found]
+    if missing:
+        found.update(_fonts_by_family(files, missing))
     return found
+
+
+def _fonts_by_family(files: list[Path], roles: list[str]) -> dict[str, str]:
+    """For each role, the font file whose family name comes first in CUSTOMARY_FAMILIES."""
+    rank = {normalized(name): (role, k) for role in roles for k, name in enumerate(CUSTOMARY_FAMILIES[role])}
+    best: dict[str, tuple[int, str]] = {}
+    for path in files:
+        if path.suffix.lower() not in (".ttf", ".ttc"):
+            continue
+        for name in family_names(path):
+            hit = rank.get(normalized(name))
+            if hit and (hit[0] not in best or hit[1] < best[hit[0]][0]):
+                best[hit[0]] = (hit[1], str(path))
+    return {role: path for role, (_, path) in best.items()}
 
 
 @lru_cache(maxsize=64)
 def _register(path: str) -> LoadedFont | None:
     """Register a TrueType font with reportlab; None when it cannot be embedded (e.g. CFF outlines)."""
-    name = "GW-" + Path(path).stem.replace(" ", "")
+    # the path's hash keeps two files of one name (a user's copy of a shipped font) apart in reportlab
+    name = f"GW-{Path(path).stem.replace(' ', '')}-{zlib.crc32(path.encode('utf-8')):08x}"
     try:
         font = SubsetFont(name, path)
     except Exception:  # noqa: BLE001 - any unreadable or unembeddable font is skipped
