@@ -380,6 +380,7 @@ def wrap_width(texts: list[str]) -> int | None:
 
 _SHORT_LINE = 20
 _CLOSING_MARKS = "）)”’」』】》"
+_NARROW_RE = re.compile("[\x00-\x7f“”‘’]")
 
 
 def join_wrapped_lines(
@@ -428,7 +429,8 @@ def _continues(
     full = width is not None and len(prev) >= width - (3 if first else 1)
     # in hard-wrapped text a closing mark ends a sentence only after a full stop (…。” but not “疫”)
     stop = prev.rstrip(_CLOSING_MARKS) if width is not None else prev
-    indented = width is not None and width - 4 <= len(text) <= width - 3
+    # (only lines of full-width characters tell: digits, Latin and quotes take other widths)
+    indented = width is not None and width - 4 <= len(text) <= width - 3 and not _NARROW_RE.search(text)
     if indented and not text.rstrip(_CLOSING_MARKS).endswith(tuple(TERMINAL_PUNCT)):
         return False  # a line 2 字 short that does not end a sentence: a paragraph's indented first line
     if stop.endswith(tuple(TERMINAL_PUNCT)) or (width is None and prev.endswith(tuple(TERMINAL_PUNCT))):
