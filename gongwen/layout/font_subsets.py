@@ -27,6 +27,7 @@ _ADLER_BASE = 65521
 _LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
 _ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KB window, "maximum compression" flag (RFC 1950)
 _FINAL_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty last block
+_MAX_COMPOSITES = 4096
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _COMPOSITE_MORE, _COMPOSITE_WORDS = 0x0020, 0x0001
 _COMPOSITE_SCALE, _COMPOSITE_XY_SCALE, _COMPOSITE_2X2 = 0x0008, 0x0040, 0x0080
@@ -177,6 +178,8 @@ class SubsetFace(TTFontFace):
             numbers = tuple(glyph_map.index(index) for _, index in refs)
             key = (old, numbers)
             if key not in self._composite_segments:
+                if len(self._composite_segments) >= _MAX_COMPOSITES:  # numberings vary: keep memory bounded
+                    self._composite_segments.clear()
                 patched = bytearray(self._glyph_bytes(old))
                 for (at, _), number in zip(refs, numbers, strict=True):
                     struct.pack_into(">H", patched, at, number)

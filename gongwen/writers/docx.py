@@ -232,6 +232,7 @@ def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin")
 # Properties made once through python-docx and copied afterwards, which is many times faster.
 _RUN_PROPERTIES: dict[tuple[Look, str], object] = {}
 _PARAGRAPH_PROPERTIES: dict[tuple[object, ...], object] = {}
+_MAX_MADE = 1024
 
 
 def _paragraph_properties(
@@ -319,6 +320,8 @@ class _DocxWriter:
         settings = (align, first, left, right, line, before, keep_next)
         made = _PARAGRAPH_PROPERTIES.get(settings)
         if made is None:
+            if len(_PARAGRAPH_PROPERTIES) >= _MAX_MADE:  # indents vary with the text: keep memory bounded
+                _PARAGRAPH_PROPERTIES.clear()
             made = _PARAGRAPH_PROPERTIES[settings] = _paragraph_properties(p, *settings)
         else:
             p._p.insert(0, deepcopy(made))
