@@ -278,7 +278,9 @@ class SubsetFont(TTFont):
     """A reportlab TrueType font whose subsets are embedded by :class:`SubsetFace`."""
 
     def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:  # noqa: N803 - reportlab's name
-        super().__init__(name, filename, subfontIndex=subfontIndex)
+        # codes packed 256 to a subset (reportlab would keep the first subset's ASCII codes free): fewer
+        # subsets, each with its copy of the font's tables
+        super().__init__(name, filename, subfontIndex=subfontIndex, asciiReadable=False)
         # reportlab makes the face itself; it becomes a SubsetFace, which only adds methods
         self.face.__class__ = SubsetFace
         self.face.prepare_subsets()
