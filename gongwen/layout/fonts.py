@@ -16,11 +16,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 
 from gongwen.layout.font_names import family_names, normalized
 from gongwen.layout.font_subsets import SubsetFont
+
+if TYPE_CHECKING:
+    from gongwen.layout.typeset import Item, Style
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
@@ -118,7 +122,7 @@ class FontSet:
     roles: dict[str, LoadedFont]
     fallbacks: list[LoadedFont]
     # the typesetter's items for full-width characters, made once per style and character
-    typeset_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    typeset_memo: dict[Style, dict[str, Item]] = field(default_factory=dict, repr=False, compare=False)
 
     def for_char(self, role: str, ch: str) -> LoadedFont | None:
         """The font that draws ``ch`` in ``role``, or None when no font has it."""
