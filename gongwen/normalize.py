@@ -114,11 +114,11 @@ def _is_traditional_char(ch: str) -> bool:
 
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
-    sample = [ch for ch in text[:sample_size] if "\u4e00" <= ch <= "\u9fff"]
-    if not sample:
+    counts = Counter(ch for ch in text[:sample_size] if "\u4e00" <= ch <= "\u9fff")
+    if not counts:
         return False
-    traditional = sum(1 for ch in sample if _is_traditional_char(ch))
-    return traditional >= 3 and traditional / len(sample) >= 0.03
+    traditional = sum(n for ch, n in counts.items() if _is_traditional_char(ch))
+    return traditional >= 3 and traditional / counts.total() >= 0.03
 
 
 def to_simplified(text: str) -> tuple[str, int]:
