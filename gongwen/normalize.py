@@ -220,7 +220,7 @@ _WEAK_CHROME_RE = re.compile(
 )
 # A web page's list of other documents after the text: its heading, and the link titles below it.
 _RELATED_LINKS_RE = re.compile(
-    r"^[【\[]?\s*(?:相关文件|相关政策|相关解读|政策解读|相关附件|附件下载|文件下载|相关信息|相关专题|"
+    r"^[【\[]?\s*(?:相关(?:文件|政策|解读|附件|信息|专题|链接|稿件)(?:下载)?|(?:文件|附件)下载|政策解读|图片解读|"
     r"热点专题|推荐阅读|猜你喜欢|友情链接|相关推荐)\s*[】\]]?\s*[：:]?$"
 )
 _META_KEYS_RE = re.compile(

@@ -172,3 +172,21 @@ def test_a_web_pages_related_documents_list_is_no_annex():
 def test_a_related_documents_heading_inside_the_text_is_kept():
     doc = gongwen.parse("各单位：\n相关文件\n请认真学习相关文件精神，抓好贯彻落实。\n某某局\n2025年3月12日\n")
     assert [b.text for b in doc.body] == ["相关文件", "请认真学习相关文件精神，抓好贯彻落实。"]
+
+
+def test_a_download_heading_below_an_attachment_link_is_chrome_but_the_annex_stays():
+    text = (
+        "各单位：\n现将名单予以公布，请认真做好相关工作。\n附件：2025年度名单\n某某局\n2025年3月1日\n"
+        "附件\n2025年度名单.xlsx\n相关附件下载\n"
+    )
+    doc = gongwen.parse(text)
+    assert [(a.label, a.title) for a in doc.annexes] == [("附件", "2025年度名单.xlsx")]
+    assert [(r.text, r.reason) for r in doc.residue] == [("相关附件下载", "web page chrome")]
+
+
+def test_an_annex_of_names_without_prose_is_kept_whole():
+    text = "各单位：\n现将名单予以公布，请认真做好相关工作。\n某某局\n2025年3月1日\n附件\n获奖人员名单\n张三\n李四\n"
+    doc = gongwen.parse(text)
+    assert doc.residue == []
+    assert doc.annexes[0].label == "附件" and doc.annexes[0].title == "获奖人员名单"
+    assert [b.text for b in doc.annexes[0].body] == ["张三", "李四"]
