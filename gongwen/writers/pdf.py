@@ -1,6 +1,8 @@
 """PDF in GB/T 9704-2012 layout: the composed pages drawn with reportlab, every font embedded.
 
-Text is drawn item by item in reading order, so copying or ``pdftotext`` gives the document's text.
+Text is drawn in reading order, the evenly spaced characters of a line as one text operator, so copying
+or ``pdftotext`` gives the document's text. Fonts are embedded as subsets made by
+``gongwen.layout.font_subsets``.
 """
 
 from __future__ import annotations
