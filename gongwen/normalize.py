@@ -31,6 +31,13 @@ TERMINAL_PUNCT = "。！？；：!?;:…）)”’」』】》"
 # Chinese numerals as they appear in ordinals and dates.
 CN_DIGITS = "〇零一二三四五六七八九十百"
 
+# A date as documents write it: 2025年3月18日 or 二〇二五年三月十八日 (named groups y, m, d).
+_YEAR = r"(?P<y>\d{4}|[〇零○ＯO一二三四五六七八九]{4})"
+_MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
+_DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE_PATTERN = rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*日"
+DATE_LINE_RE = re.compile(rf"^{DATE_PATTERN}$")
+
 
 @dataclass
 class Line:
@@ -337,13 +344,10 @@ def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
     return running
 
 
-_DATE_ONLY_RE = re.compile(rf"^(?:\d{{4}}|[{CN_DIGITS}○Ｏ]{{4}})年(?:\d{{1,2}}|{_CN_NUM})月(?:\d{{1,2}}|{_CN_NUM})日$")
-
-
 def _opens_closing(lines: list[Line], index: int) -> bool:
     """Whether the date of a signature block follows within a few lines."""
     following = [ln.text for ln in lines[index + 1 : index + 8] if ln.is_text][:3]
-    return any(_DATE_ONLY_RE.match(text) for text in following)
+    return any(DATE_LINE_RE.match(text) for text in following)
 
 
 def _neighbour_text_lines(lines: list[Line], index: int) -> Iterable[tuple[int, int]]:
@@ -433,7 +437,7 @@ def _continues(
     indented = width is not None and width - 4 <= len(text) <= width - 3 and not _NARROW_RE.search(text)
     if indented and not text.rstrip(_CLOSING_MARKS).endswith(tuple(TERMINAL_PUNCT)):
         return False  # a line 2 字 short that does not end a sentence: a paragraph's indented first line
-    if stop.endswith(tuple(TERMINAL_PUNCT)) or (width is None and prev.endswith(tuple(TERMINAL_PUNCT))):
+    if stop.endswith(tuple(TERMINAL_PUNCT)):
         # a full line ending a sentence more often ends one of a paragraph's sentences than the
         # paragraph itself: the paragraph goes on
         return full and stop.endswith(("。", "；", "！", "？"))

@@ -7,13 +7,13 @@ import re
 from gongwen.model import DocNumber, Document
 from gongwen.normalize import Line
 from gongwen.parsing.patterns import (
-    DATE_LINE_RE,
     DATE_PATTERN,
     DOC_NUMBER_RE,
     SENTENCE_PUNCT_RE,
     doc_number_from_match,
     is_organ_like,
     kind_of_title,
+    match_date_line,
     parse_date,
 )
 
@@ -233,24 +233,17 @@ def _find_issuer_and_date(lines: list[Line], doc: Document, consumed: set[int]) 
         _find_issuer_above_date(lines, doc, consumed)
 
 
-def _find_issuer_and_date_lines(lines: list[Line], consumed: set[int]) -> int | None:
-    """The 纪要's office and date on two lines right under the mark (text extracted from a PDF puts
-    the right-aligned date on a line of its own)."""
+def _find_issuer_above_date(lines: list[Line], doc: Document, consumed: set[int]) -> None:
+    """The 纪要's office and date on two lines right under the mark (text extracted from a PDF puts the
+    right-aligned date on a line of its own)."""
     i = 0
     while i in consumed:
         i += 1
     if i + 1 >= len(lines) or i + 1 in consumed or not is_organ_like(lines[i].text):
-        return None
-    return i if DATE_LINE_RE.match(lines[i + 1].text) else None
-
-
-def _find_issuer_above_date(lines: list[Line], doc: Document, consumed: set[int]) -> None:
-    i = _find_issuer_and_date_lines(lines, consumed)
-    if i is None:
         return
-    date = parse_date(DATE_LINE_RE.match(lines[i + 1].text))
-    if date is None:
+    found = match_date_line(lines[i + 1].text)
+    if found is None:
         return
     doc.issuers = doc.issuers or [lines[i].text]
-    doc.date, doc.date_text = date, lines[i + 1].text
+    doc.date, doc.date_text = found
     consumed.update((i, i + 1))

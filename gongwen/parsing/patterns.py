@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 
 from gongwen.model import DocNumber
-from gongwen.normalize import CJK
+from gongwen.normalize import CJK, DATE_LINE_RE, DATE_PATTERN
 
 # 文种 of 《党政机关公文处理工作条例》 (15 kinds) plus the forms titles end with; longest first.
 KINDS = (
@@ -55,11 +55,6 @@ _CN_DIGIT_VALUE = {
     "九": 9,
 }
 
-_YEAR = r"(?P<y>\d{4}|[〇零○ＯO一二三四五六七八九]{4})"
-_MONTH = r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
-_DAY = r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})"
-DATE_PATTERN = rf"{_YEAR}\s*年\s*{_MONTH}\s*月\s*{_DAY}\s*日"
-DATE_LINE_RE = re.compile(rf"^{DATE_PATTERN}$")
 PRINT_DATE_RE = re.compile(rf"^(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发$")
 
 L1_RE = re.compile(rf"^(?P<n>[{CN_NUMERALS}]{{1,3}})、(?P<rest>.*)$")
