@@ -90,9 +90,9 @@ class SubsetFace(TTFontFace):
         self._composite_segments: dict[tuple[int, tuple[int, ...]], Segment] = {}  # by index and parts' numbers
         self._refs: dict[int, list[tuple[int, int]]] = {}  # a composite's parts: (byte offset, glyph index)
         self._glyf_start = self.get_table_pos("glyf")[0]
-        copied = {tag: self.get_table(tag) for tag in _COPIED_TABLES if tag in self.table}
-        self._copied = copied
-        self._copied_segment = Segment.of(b"".join(_pad(copied[tag]) for tag in sorted(copied)))
+        copied = {tag: self.get_table(tag) for tag in sorted(_COPIED_TABLES) if tag in self.table}
+        self._copied_entries = {tag: (checksum(data), len(data)) for tag, data in copied.items()}  # in file order
+        self._copied_segment = Segment.of(b"".join(_pad(data) for data in copied.values()))
         # reportlab stores the glyphs after the last full metric with its scaled advance: use the raw one
         full = struct.unpack_from(">H", self.get_table("hhea"), 34)[0]
         advance = self.hmetrics[full - 1][0]
@@ -230,12 +230,11 @@ class SubsetFace(TTFontFace):
         entries: dict[str, tuple[int, int]] = {}  # tag → (checksum, length)
         for tag, data in varying.items():
             entries[tag] = (checksum(data), len(data))
-        for tag, data in self._copied.items():
-            entries[tag] = (checksum(data), len(data))
+        entries.update(self._copied_entries)
         entries["glyf"] = (glyf_checksum, glyf_length)
         count = len(entries)
         directory_length = 12 + 16 * count
-        order = [*varying, *sorted(self._copied), "glyf"]
+        order = [*varying, *self._copied_entries, "glyf"]
         offsets = {}
         at = directory_length
         for tag in order:
