@@ -174,7 +174,7 @@ def _system_fonts(font_dir: str | None = None) -> dict[str, str]:
     files (for fonts installed under other file names)."""
     wanted = {name.lower(): role for role, names in CUSTOMARY.items() for name in names}
     found: dict[str, str] = {}
-    files = [path for folder in font_folders(font_dir) for path in folder.rglob("*") if path.is_file()]
+    files = [path for folder in font_folders(font_dir) for path in folder.rglob("*")]
     for path in files:
         role = wanted.get(path.name.lower())
         if role and role not in found:
