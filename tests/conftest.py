@@ -1,14 +1,17 @@
-"""Shared helpers: the seed and example documents, and text folding for comparisons."""
+"""Shared helpers: the seed and example documents, text folding for comparisons, and measuring PDFs."""
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import opencc
 import pytest
+
+from gongwen.layout import spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -34,6 +37,36 @@ def root() -> Path:
 
 
 MM = 25.4 / 72
+PAGE_NUMBER_RE = re.compile(r"^— \d+ —$")
+PAGE_NUMBER_CENTRE = 269  # mm from the paper's top: 7 mm below the 版心, for a 4号 number (7.5)
+PAGE_NUMBER_EM = spec.SIZE_4 * MM
+
+
+def structure(doc) -> dict:
+    """A document's model without what a rendering cannot carry: its input script and what was set aside."""
+    return {k: v for k, v in doc.to_dict().items() if k not in ("residue", "warnings", "script")}
+
+
+def check_page_numbers(doc, pdf, lines_of, centre_tolerance: float, edge_tolerance: float) -> list[dict]:
+    """— N — on every page (none on a 信函's first), odd pages right and even pages left, 1 字 in (7.5).
+
+    Returns the page-number lines found, for checks of their own."""
+    found = []
+    for n, page in enumerate(pdf.pages, start=1):
+        numbers = [ln for ln in lines_of(page) if PAGE_NUMBER_RE.match(ln["text"])]
+        if doc.format == "letter" and n == 1:
+            assert numbers == []
+            continue
+        assert [ln["text"] for ln in numbers] == [f"— {n} —"], n
+        number = numbers[0]
+        dash = number["chars"][0]
+        assert abs((dash["top"] + dash["bottom"]) / 2 * MM - PAGE_NUMBER_CENTRE) < centre_tolerance
+        if n % 2:
+            assert abs(number["x1"] - (184 - PAGE_NUMBER_EM)) < edge_tolerance
+        else:
+            assert abs(number["x0"] - (28 + PAGE_NUMBER_EM)) < edge_tolerance
+        found.append(number)
+    return found
 
 
 def pdf_lines(page, digits: int = 2) -> list[dict]:
