@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gongwen.model import Document, Residue
 from gongwen.normalize import Line
@@ -35,15 +36,15 @@ def recognise_front(lines: list[Line], doc: Document, residue: list[Residue]) ->
     return body_start, leftovers
 
 
+def _text_lines(lines: list[Line]) -> Iterator[tuple[int, str]]:
+    """(index, text) of each text line."""
+    return ((i, line.text) for i, line in enumerate(lines) if line.is_text)
+
+
 # -- 主送机关 -------------------------------------------------------------------------------------
 def _find_addressee(lines: list[Line]) -> tuple[int, int] | None:
     """The line ending with a colon that comes before any prose, with its wrapped lines above."""
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.is_text:
-            continue
-        seen += 1
-        text = line.text
+    for seen, (i, text) in enumerate(_text_lines(lines), start=1):
         if seen > _ADDRESSEE_WINDOW or "。" in text or heading_match(text):
             return None
         if text.endswith(("：", ":")) and len(text) <= 300 and not _LABELLED_FIELD_RE.match(text):
@@ -71,12 +72,7 @@ def _continues_addressees(text: str) -> bool:
 
 
 def _first_body_line(lines: list[Line]) -> int:
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.is_text:
-            continue
-        seen += 1
-        text = line.text
+    for seen, (i, text) in enumerate(_text_lines(lines), start=1):
         # a title never ends with a colon: a line that does (and is no addressee) opens the body
         if "。" in text or len(text) > 120 or heading_match(text) or text.endswith(("！", "？", "：", ":")):
             while i > 0 and lines[i - 1].is_text and _opens_wrapped_prose(lines[i - 1].text):
