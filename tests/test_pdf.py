@@ -251,6 +251,39 @@ def test_sealed_layout_and_seal_image(tmp_path):
         ln["baseline"] for ln in lines if ln["baseline"] < signature["baseline"] - 1 and ln["text"].startswith("附件")
     )
     assert seal_box["top"] * MM <= body_bottom + spec.LINE_PITCH
+    check_seal_is_drawn_with_its_transparency(path, seal_box)
+
+
+def check_seal_is_drawn_with_its_transparency(path, box):
+    """The ring is red and its transparent inside lets the page show through (no black square)."""
+    from PIL import ImageStat
+
+    with pdfplumber.open(path) as pdf:
+        picture = pdf.pages[0].to_image(resolution=144).original.convert("RGB")
+    scale = 2  # pixels per point
+    left, top, right, bottom = (round(box[k] * scale) for k in ("x0", "top", "x1", "bottom"))
+    ring = picture.getpixel(((left + right) // 2, top + round((bottom - top) * 20 / 400)))
+    assert ring[0] > 180 and ring[1] < 90 and ring[2] < 90, ring
+    inside = picture.crop(
+        (
+            left + (right - left) // 4,
+            top + (bottom - top) // 4,
+            right - (right - left) // 4,
+            bottom - (bottom - top) // 4,
+        )
+    )
+    brightness = ImageStat.Stat(inside.convert("L")).mean[0]
+    assert brightness > 200, brightness
+
+
+def test_an_unreadable_seal_image_is_named_and_nothing_is_written(tmp_path):
+    seal = tmp_path / "seal.png"
+    seal.write_bytes(b"\x89PNG not really")
+    target = tmp_path / "sealed.pdf"
+    with pytest.raises(gongwen.OutputError) as caught:
+        gongwen.write(gongwen.read(Path(EXAMPLES[0]).parent / "han.txt"), target, seal=str(seal))
+    assert "seal.png" in str(caught.value) and "seal image" in str(caught.value)
+    assert list(tmp_path.iterdir()) == [seal]
 
 
 def test_unsealed_signature_and_date_positions(rendered):

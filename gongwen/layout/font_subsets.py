@@ -1,15 +1,15 @@
 """TrueType subsets for embedding in PDFs, made from glyphs compressed once per process.
 
-reportlab cuts a new subset of each font for every document and compresses it whole with zlib, which
-is most of the time a PDF takes. Here each glyph outline is compressed once, as a deflate segment of its
-own that ends on a byte boundary (RFC 1951 sync flush), and a subset's font file is the small tables
-that differ from subset to subset, compressed on the spot, followed by the cached segments of its
-glyphs. The result is one ordinary zlib stream (RFC 1950), about a fifth larger than the same file
-compressed whole, and made several times faster.
+Compressing each subset's font file whole with zlib, document after document, would be most of the
+time a PDF takes. Here each glyph outline is compressed once, as a deflate segment of its own that ends
+on a byte boundary (RFC 1951 sync flush), and a subset's font file is the small tables that differ from
+subset to subset, compressed on the spot, followed by the cached segments of its glyphs. The result is
+one ordinary zlib stream (RFC 1950), about a fifth larger than the same file compressed whole, and made
+several times faster.
 
-The subsets hold what reportlab's own hold: the glyphs of up to 256 characters (code = position in the
-subset) and the glyphs their composites use, a format 6 ``cmap``, and the font's ``name``, ``OS/2``,
-``cvt``, ``fpgm`` and ``prep`` tables.
+A subset holds the glyphs of up to 256 characters (code = position in the subset) and the glyphs their
+composites use, a format 6 ``cmap``, and the font's ``name``, ``OS/2``, ``cvt``, ``fpgm`` and ``prep``
+tables. ``writers.pdf_fonts`` decides which characters go into which subset.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 _ADLER_BASE = 65521
 _LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
@@ -99,31 +97,6 @@ class SubsetFace(TTFontFace):
         self._metrics = self.hmetrics[:full] + [(advance, lsb) for _, lsb in self.hmetrics[full:]]
         post = self.get_table("post")
         self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
-
-    def addSubsetObjects(self, doc, fontname, subset):  # noqa: N802 - reportlab's name
-        if not doc.compression:
-            return super().addSubsetObjects(doc, fontname, subset)
-        content, length = zlib_stream(self.subset_segments(subset))
-        font_file = pdfdoc.PDFStream(
-            pdfdoc.PDFDictionary({"Length1": length, "Filter": pdfdoc.PDFName("FlateDecode")}), content
-        )
-        file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
-        descriptor = pdfdoc.PDFDictionary(
-            {
-                "Type": "/FontDescriptor",
-                "Ascent": self.ascent,
-                "CapHeight": self.capHeight,
-                "Descent": self.descent,
-                "Flags": (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-                "FontBBox": pdfdoc.PDFArray(self.bbox),
-                "FontName": pdfdoc.PDFName(fontname),
-                "ItalicAngle": self.italicAngle,
-                "StemV": self.stemV,
-                "FontFile2": file_ref,
-                "MissingWidth": self.defaultWidth,
-            }
-        )
-        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
 
     # -- the subset -----------------------------------------------------------------------------
     def subset_segments(self, subset: Sequence[int]) -> list[Segment]:
@@ -274,52 +247,10 @@ def _component_refs(glyph: bytes) -> list[tuple[int, int]]:
 
 
 class SubsetFont(TTFont):
-    """A reportlab TrueType font whose subsets are embedded by :class:`SubsetFace`."""
+    """A font read by reportlab (which gives the layout its metrics), its face a :class:`SubsetFace`."""
 
     def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:  # noqa: N803 - reportlab's name
-        # codes packed 256 to a subset (reportlab would keep the first subset's ASCII codes free): fewer
-        # subsets, each with its copy of the font's tables
-        super().__init__(name, filename, subfontIndex=subfontIndex, asciiReadable=False)
+        super().__init__(name, filename, subfontIndex=subfontIndex)
         # reportlab makes the face itself; it becomes a SubsetFace, which only adds methods
         self.face.__class__ = SubsetFace
         self.face.prepare_subsets()
-
-    def addObjects(self, doc) -> None:  # noqa: N802 - reportlab's name
-        """One simple TrueType font per subset of 256 characters, as reportlab makes them, with the
-        widths written at once and a ToUnicode map that also covers characters beyond U+FFFF."""
-        state = self.state.get(doc) or TTFont.State(self._asciiReadable)
-        state.frozen = 1
-        face = self.face
-        for n, subset in enumerate(state.subsets):
-            internal_name = self.getSubsetInternalName(n, doc)[1:]
-            base_name = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
-            font = pdfdoc.PDFTrueTypeFont()
-            font.Name = internal_name
-            font.BaseFont = base_name
-            font.FirstChar = 0
-            font.LastChar = len(subset) - 1
-            font.Widths = b"[" + fp_str(*(face.getCharWidth(code) for code in subset)).encode("ascii") + b"]"
-            to_unicode = pdfdoc.PDFStream(content=to_unicode_cmap(base_name, subset))
-            if doc.compression:
-                to_unicode.filters = [pdfdoc.PDFZCompress]
-            font.ToUnicode = doc.Reference(to_unicode, "toUnicodeCMap:" + base_name)
-            font.FontDescriptor = face.addSubsetObjects(doc, base_name, subset)
-            doc.Reference(font, internal_name)
-            doc.idToObject["BasicFonts"].dict[internal_name] = font
-        self.state.pop(doc, None)
-
-
-def to_unicode_cmap(name: str, subset: Sequence[int]) -> bytes:
-    """A ToUnicode CMap from one-byte codes to the subset's characters in UTF-16BE (PDF 9.10.3), in
-    blocks of at most 100 mappings as the CMap format asks (Adobe technical note 5411)."""
-    pairs = [f"<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>" for code, char in enumerate(subset)]
-    blocks = "".join(
-        f"{len(pairs[i : i + 100])} beginbfchar\n" + "\n".join(pairs[i : i + 100]) + "\nendbfchar\n"
-        for i in range(0, len(pairs), 100)
-    )
-    return (
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        f"/CMapName /{name} def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
-        f"{blocks}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
-    ).encode("ascii")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from reportlab.pdfbase import pdfmetrics
 
 from gongwen.layout.font_names import family_names, normalized
-from gongwen.layout.font_subsets import SubsetFont
+from gongwen.layout.font_subsets import SubsetFace, SubsetFont
 
 if TYPE_CHECKING:
     from gongwen.layout.typeset import Item, Style
@@ -115,6 +115,10 @@ class LoadedFont:
 
     def width(self, text: str, size: float) -> float:
         return pdfmetrics.stringWidth(text, self.name, size)
+
+    def face(self) -> SubsetFace:
+        """The parsed font file, which makes the subsets a PDF embeds."""
+        return pdfmetrics.getFont(self.name).face
 
 
 @dataclass

@@ -1,31 +1,29 @@
-"""PDF in GB/T 9704-2012 layout: the composed pages drawn with reportlab, every font embedded.
+"""PDF in GB/T 9704-2012 layout: the composed pages written as PDF objects, every font embedded.
 
 Text is drawn in reading order, the evenly spaced characters of a line as one text operator, so copying
-or ``pdftotext`` gives the document's text. Fonts are embedded as subsets made by
-``gongwen.layout.font_subsets``.
+or ``pdftotext`` gives the document's text. Fonts are embedded as subsets (``writers.pdf_fonts``); the
+file is assembled by ``writers.pdf_objects``.
 """
 
 from __future__ import annotations
 
-import io
+import os
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
-from reportlab import rl_config
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
-
+from gongwen.errors import OutputError
 from gongwen.layout import spec
-from gongwen.layout.compose import Composition, Page, PlacedText, compose
+from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedText, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
+from gongwen.writers.pdf_fonts import DocumentFonts
+from gongwen.writers.pdf_objects import PdfFile, num, text_string
 
 _PT_PER_MM = 1 / spec.MM_PER_PT
 _SAME_MM = 0.001  # positions closer than this are the same
-rl_config.useA85 = 0  # binary streams: smaller files, and no time spent on ASCII85
+_MEDIA_BOX = f"[0 0 {num(spec.PAGE_WIDTH * _PT_PER_MM)} {num(spec.PAGE_HEIGHT * _PT_PER_MM)}]"
 
 
 def render_pdf(doc: Document, options: LayoutOptions | None = None, composition: Composition | None = None) -> bytes:
@@ -33,36 +31,42 @@ def render_pdf(doc: Document, options: LayoutOptions | None = None, composition:
 
     Characters no font can draw are named in ``doc.warnings``."""
     options = options or LayoutOptions()
-    fonts = load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
     if composition is None:
-        composition = compose(doc, fonts, options)
-    pages, missing = composition.pages, composition.missing
-    if missing:
-        listed = "".join(sorted(missing))
+        composition = compose(doc, load_fonts(options.fonts, options.use_system_fonts, options.font_dir), options)
+    if composition.missing:
+        listed = "".join(sorted(composition.missing))
         doc.warnings.append(f"PDF: no font has a glyph for {listed!r}; drawn as empty boxes")
-    buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=A4,
-        pageCompression=1,
-        invariant=1,
-        initialFontName=fonts.roles["fangsong"].name,
-        initialFontSize=spec.SIZE_3,
-    )
-    _metadata(canvas, doc)
-    for page in pages:
-        _draw_page(canvas, page)
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    pdf = PdfFile()
+    catalog, page_tree, font_resources = pdf.reserve(), pdf.reserve(), pdf.reserve()
+    fonts = DocumentFonts()
+    images = _Images(pdf)
+    kids = []
+    for page in composition.pages:
+        content = pdf.add_stream("", _page_content(page, fonts, images).encode("latin-1"))
+        xobjects = images.resources(page.images)
+        kids.append(
+            pdf.add(
+                f"<< /Type /Page /Parent {page_tree} 0 R /MediaBox {_MEDIA_BOX} /Resources << /Font "
+                f"{font_resources} 0 R{xobjects} >> /Contents {content} 0 R >>"
+            )
+        )
+    pdf.set(page_tree, f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>")
+    pdf.set(font_resources, fonts.write(pdf))
+    pdf.set(catalog, f"<< /Type /Catalog /Pages {page_tree} 0 R >>")
+    return pdf.finish(catalog, pdf.add(_info(doc)))
 
 
-def _metadata(canvas: Canvas, doc: Document) -> None:
-    canvas.setTitle(doc.title or doc.banner or "")
-    canvas.setAuthor("、".join(doc.issuers or doc.signatures))
-    canvas.setSubject(doc.doc_number.text if doc.doc_number else "")
-    canvas.setCreator("gongwen")
-    canvas.setKeywords(doc.kind or "")
+def _info(doc: Document) -> str:
+    """The document information dictionary (14.3.3)."""
+    entries = {
+        "Title": doc.title or doc.banner or "",
+        "Author": "、".join(doc.issuers or doc.signatures),
+        "Subject": doc.doc_number.text if doc.doc_number else "",
+        "Keywords": doc.kind or "",
+        "Creator": "gongwen",
+        "Producer": "gongwen",
+    }
+    return "<< " + " ".join(f"/{key} {text_string(value)}" for key, value in entries.items() if value) + " >>"
 
 
 @dataclass
@@ -108,60 +112,106 @@ def _extends(run: _Run, placed: PlacedText, gap: float, single: bool) -> bool:
     return abs(gap) <= _SAME_MM or (run.singles and single)
 
 
-def _show(text: PDFTextObject, canvas: Canvas, run: _Run) -> None:
+def _show(run: _Run, fonts: DocumentFonts) -> str:
     """The run's characters as TJ arrays, one per font subset, each glyph followed by the run's gap.
 
-    The gap is written per glyph rather than as character spacing (Tc): reportlab starts a new string at
-    every change of subset, and some readers (pdfminer) add no Tc after a string's last glyph."""
+    The gap is written per glyph rather than as character spacing (Tc), because some readers
+    (pdfminer) add no Tc after a string's last glyph."""
     first = run.texts[0].item
-    font = pdfmetrics.getFont(first.font.name)
-    doc = canvas._doc
-    size = fp_str(first.style.size)
-    string = "".join(t.item.text for t in run.texts)
-    for placed in run.texts:
-        if placed.item.missing:
-            _keep_code(font, placed.item.text)
+    font = fonts.embedded(first.font)
+    size = num(first.style.size)
     # TJ numbers are thousandths of the (scaled) em, subtracted from the position
-    gap = f" {fp_str(-run.gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))} " if run.gap else ""
-    for subset, chunk in font.splitString(string, doc):
-        shown = gap.join(f"({escapePDF(bytes((b,)))})" for b in chunk) + gap if gap else f"({escapePDF(chunk)})"
-        text._code.append(f"{font.getSubsetInternalName(subset, doc)} {size} Tf [{shown}] TJ")
-
-
-def _keep_code(font: pdfmetrics.Font, text: str) -> None:
-    """A character the font lacks is drawn as its .notdef box, but with a code of its own, so that the
-    text copied out of the PDF still has it (reportlab would give every such character code 0)."""
-    for ch in text:
-        font.face.charToGlyph.setdefault(ord(ch), 0)
+    gap = f")-{num(run.gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))}(" if run.gap else ""
+    shown = []
+    for subset, codes in font.encode("".join(t.item.text for t in run.texts)):
+        inner = gap.join(codes) + gap if gap else "".join(codes)
+        shown.append(f"{font.resource_name(subset)} {size} Tf [({inner})] TJ\n")
+    return "".join(shown)
 
 
 def _y(mm_from_top: float) -> float:
     return (spec.PAGE_HEIGHT - mm_from_top) * _PT_PER_MM
 
 
-def _draw_page(canvas: Canvas, page: Page) -> None:
+def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
+    """The page's content stream (chapter 8 and 9): rules, then the text, then images over it."""
+    out = []
     for rule in page.rules:
-        canvas.setStrokeColorRGB(*rule.color)
-        canvas.setLineWidth(rule.thickness * _PT_PER_MM)
-        canvas.line(rule.x0 * _PT_PER_MM, _y(rule.y), rule.x1 * _PT_PER_MM, _y(rule.y))
-    text = canvas.beginText()
+        y = num(_y(rule.y))
+        out.append(
+            f"{' '.join(num(c) for c in rule.color)} RG {num(rule.thickness * _PT_PER_MM)} w "
+            f"{num(rule.x0 * _PT_PER_MM)} {y} m {num(rule.x1 * _PT_PER_MM)} {y} l S\n"
+        )
+    out.append("BT\n")
     state: tuple[object, ...] = ()
     for run in _runs(page.texts):
         first = run.texts[0].item
-        wanted = (round(first.scale * 100, 3), first.style.color)
+        wanted = (first.scale, first.style.color)
         if wanted != state:
-            text.setHorizScale(first.scale * 100)
-            text.setFillColorRGB(*first.style.color)
+            out.append(f"{num(first.scale * 100)} Tz {' '.join(num(c) for c in first.style.color)} rg\n")
             state = wanted
-        text.setTextOrigin(run.texts[0].x * _PT_PER_MM, _y(run.texts[0].baseline))
-        _show(text, canvas, run)
-    canvas.drawText(text)
+        out.append(f"1 0 0 1 {num(run.texts[0].x * _PT_PER_MM)} {num(_y(run.texts[0].baseline))} Tm\n")
+        out.append(_show(run, fonts))
+    out.append("ET\n")
     for image in page.images:
-        canvas.drawImage(
-            image.path,
-            image.x * _PT_PER_MM,
-            _y(image.y + image.height),
-            image.width * _PT_PER_MM,
-            image.height * _PT_PER_MM,
-            mask="auto",
+        out.append(
+            f"q {num(image.width * _PT_PER_MM)} 0 0 {num(image.height * _PT_PER_MM)} {num(image.x * _PT_PER_MM)} "
+            f"{num(_y(image.y + image.height))} cm {images.resource_name(image)} Do Q\n"
         )
+    return "".join(out)
+
+
+class _Images:
+    """Image XObjects (8.9.5), each file embedded once per document, its transparency as a soft mask."""
+
+    def __init__(self, pdf: PdfFile) -> None:
+        self._pdf = pdf
+        self._numbers: dict[str, int] = {}
+
+    def resource_name(self, image: PlacedImage) -> str:
+        number = self._numbers.get(image.path)
+        if number is None:
+            number = self._numbers[image.path] = self._embed(image.path)
+        return f"/Im{number}"
+
+    def resources(self, placed: list[PlacedImage]) -> str:
+        if not placed:
+            return ""
+        entries = " ".join(f"{self.resource_name(image)} {self._numbers[image.path]} 0 R" for image in placed)
+        return f" /XObject << {entries} >>"
+
+    def _embed(self, path: str) -> int:
+        try:
+            width, height, rgb, alpha = _image_data(path, os.stat(path).st_mtime_ns)
+        except OSError as exc:
+            raise OutputError(path, f"cannot read the seal image: {exc.strerror or exc}") from None
+        except ValueError as exc:
+            raise OutputError(path, f"cannot read the seal image: {exc}") from None
+        entries = f"/Type /XObject /Subtype /Image /Width {width} /Height {height} /BitsPerComponent 8"
+        mask = ""
+        if alpha is not None:
+            number = self._pdf.reserve()
+            self._pdf.set_packed_stream(number, f"{entries} /ColorSpace /DeviceGray /Filter /FlateDecode", alpha)
+            mask = f" /SMask {number} 0 R"
+        number = self._pdf.reserve()
+        self._pdf.set_packed_stream(number, f"{entries} /ColorSpace /DeviceRGB{mask} /Filter /FlateDecode", rgb)
+        return number
+
+
+@lru_cache(maxsize=8)
+def _image_data(path: str, _mtime: int) -> tuple[int, int, bytes, bytes | None]:
+    """Width, height, compressed RGB samples and compressed alpha (None when opaque) of an image file."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+            if image.mode == "P" and "transparency" in image.info:
+                image = image.convert("RGBA")
+            alpha = image.getchannel("A") if image.mode in ("RGBA", "LA", "PA") else None
+            rgb = image.convert("RGB")
+    except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        raise ValueError(str(exc)) from None
+    opaque = alpha is None or alpha.getextrema() == (255, 255)
+    packed_alpha = None if opaque else zlib.compress(alpha.tobytes(), 6)
+    return rgb.width, rgb.height, zlib.compress(rgb.tobytes(), 6), packed_alpha
