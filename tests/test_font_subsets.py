@@ -65,10 +65,8 @@ def outline(font: TTFont, glyph_name: str) -> tuple:
 
 
 def subset_file(font_path: str, codes: list[int]) -> bytes:
-    face = next(f for f in load_fonts().all_fonts() if f.path == font_path)
-    from reportlab.pdfbase import pdfmetrics
-
-    stream, _length = zlib_stream(pdfmetrics.getFont(face.name).face.subset_segments(codes))
+    face = next(f for f in load_fonts().all_fonts() if f.path == font_path).face
+    stream, _length = zlib_stream(face.subset_segments(codes))
     return zlib.decompress(stream)
 
 
@@ -124,9 +122,7 @@ def test_glyphs_are_compressed_once_and_reused():
     path = EXAMPLES[0]
     render_pdf(gongwen.read(path))
     fangsong = load_fonts().roles["fangsong"]
-    from reportlab.pdfbase import pdfmetrics
-
-    face = pdfmetrics.getFont(fangsong.name).face
+    face = fangsong.face
     cached = dict(face._glyph_segments)
     assert cached
     render_pdf(gongwen.read(path))

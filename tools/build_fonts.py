@@ -6,7 +6,7 @@
 
 Each font is subset to the characters official documents use (GB2312, or GBK for the fallback font,
 plus the punctuation of GB/T 15834 that Python's gb2312 codec leaves out), and CFF outlines are
-converted to TrueType quadratics, since reportlab embeds TrueType outlines only.
+converted to TrueType quadratics, since gongwen embeds TrueType outlines only.
 """
 
 from __future__ import annotations

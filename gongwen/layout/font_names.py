@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-_TRUETYPE = (0x00010000, 0x74727565)  # 'OTTO' (CFF outlines) cannot be embedded by reportlab
+_TRUETYPE = (0x00010000, 0x74727565)  # 'OTTO' (CFF outlines) is not embedded
 _FAMILY_IDS = (1, 4, 16)  # family, full name, typographic family
 _WINDOWS, _MAC, _UNICODE = 3, 1, 0
 _WINDOWS_PRC = 3  # strings in GB2312, one or two bytes in each 16-bit unit

@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from gongwen.layout.truetype import TrueTypeFile
 
 _ADLER_BASE = 65521
 _LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
@@ -80,22 +80,19 @@ def zlib_stream(segments: Iterable[Segment]) -> tuple[bytes, int]:
     return b"".join(parts), length
 
 
-class SubsetFace(TTFontFace):
-    """reportlab's font face, with font files for subsets assembled from cached glyph segments."""
+class SubsetFace(TrueTypeFile):
+    """A font file that makes font files for subsets of itself from cached glyph segments."""
 
-    def prepare_subsets(self) -> None:
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
         self._glyph_segments: dict[int, Segment | None] = {}  # simple glyphs by index; None when empty
         self._composite_segments: dict[tuple[int, tuple[int, ...]], Segment] = {}  # by index and parts' numbers
         self._refs: dict[int, list[tuple[int, int]]] = {}  # a composite's parts: (byte offset, glyph index)
-        self._glyf_start = self.get_table_pos("glyf")[0]
-        copied = {tag: self.get_table(tag) for tag in sorted(_COPIED_TABLES) if tag in self.table}
+        self._glyf_start = self.table_position("glyf")[0]
+        copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}
         self._copied_entries = {tag: (checksum(data), len(data)) for tag, data in copied.items()}  # in file order
         self._copied_segment = Segment.of(b"".join(_pad(data) for data in copied.values()))
-        # reportlab stores the glyphs after the last full metric with its scaled advance: use the raw one
-        full = struct.unpack_from(">H", self.get_table("hhea"), 34)[0]
-        advance = self.hmetrics[full - 1][0]
-        self._metrics = self.hmetrics[:full] + [(advance, lsb) for _, lsb in self.hmetrics[full:]]
-        post = self.get_table("post")
+        post = self.table("post")
         self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
 
     # -- the subset -----------------------------------------------------------------------------
@@ -118,7 +115,7 @@ class SubsetFace(TTFontFace):
         new_of = {0: 0}
         code_glyphs = []
         for code in subset:
-            old = self.charToGlyph.get(code, 0)
+            old = self.char_to_glyph.get(code, 0)
             if old not in new_of:
                 new_of[old] = len(glyph_map)
                 glyph_map.append(old)
@@ -133,8 +130,8 @@ class SubsetFace(TTFontFace):
         return glyph_map, code_glyphs
 
     def _glyph_bytes(self, old: int) -> bytes:
-        start = self._glyf_start + self.glyphPos[old]
-        return self._ttf_data[start : self._glyf_start + self.glyphPos[old + 1]]
+        start = self._glyf_start + self.glyph_positions[old]
+        return self.data[start : self._glyf_start + self.glyph_positions[old + 1]]
 
     def _component_refs(self, old: int) -> list[tuple[int, int]]:
         refs = self._refs.get(old)
@@ -169,7 +166,7 @@ class SubsetFace(TTFontFace):
     def _varying_tables(self, glyph_map: list[int], code_glyphs: list[int], offsets: list[int]) -> dict[str, bytes]:
         count = len(glyph_map)
         # the metrics are kept as read, unsigned
-        hmtx = b"".join(struct.pack(">HH", *self._metrics[g]) for g in glyph_map)
+        hmtx = b"".join(struct.pack(">HH", *self.hmetrics[g]) for g in glyph_map)
         cmap_length = 10 + 2 * len(code_glyphs)
         cmap = struct.pack(
             f">HHHHLHHHHH{len(code_glyphs)}H", 0, 1, 1, 0, 12, 6, cmap_length, 0, 0, len(code_glyphs), *code_glyphs
@@ -180,12 +177,12 @@ class SubsetFace(TTFontFace):
             if long_loca
             else struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
         )
-        head = bytearray(self.get_table("head"))
+        head = bytearray(self.table("head"))
         head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set once the file's checksum is known
         struct.pack_into(">h", head, 50, 1 if long_loca else 0)
-        hhea = bytearray(self.get_table("hhea"))
+        hhea = bytearray(self.table("hhea"))
         struct.pack_into(">H", hhea, 34, count)
-        maxp = bytearray(self.get_table("maxp"))
+        maxp = bytearray(self.table("maxp"))
         struct.pack_into(">H", maxp, 4, count)
         return {
             "cmap": cmap,
@@ -244,13 +241,3 @@ def _component_refs(glyph: bytes) -> list[tuple[int, int]]:
         elif flags & _COMPOSITE_2X2:
             at += 8
     return refs
-
-
-class SubsetFont(TTFont):
-    """A font read by reportlab (which gives the layout its metrics), its face a :class:`SubsetFace`."""
-
-    def __init__(self, name: str, filename: str, subfontIndex: int = 0) -> None:  # noqa: N803 - reportlab's name
-        super().__init__(name, filename, subfontIndex=subfontIndex)
-        # reportlab makes the face itself; it becomes a SubsetFace, which only adds methods
-        self.face.__class__ = SubsetFace
-        self.face.prepare_subsets()

@@ -18,10 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.pdfbase import pdfmetrics
-
 from gongwen.layout.font_names import family_names, normalized
-from gongwen.layout.font_subsets import SubsetFace, SubsetFont
+from gongwen.layout.font_subsets import SubsetFace
+from gongwen.layout.truetype import FontFileError
 
 if TYPE_CHECKING:
     from gongwen.layout.typeset import Item, Style
@@ -104,21 +103,19 @@ def font_folders(first: str | None = None) -> list[Path]:
 
 @dataclass(frozen=True)
 class LoadedFont:
-    """A font registered with reportlab, and the characters it has glyphs for."""
+    """A font file read once, and the characters it has glyphs for."""
 
-    name: str
+    name: str  # unique per file
     path: str
     chars: frozenset[int] = field(repr=False)
+    face: SubsetFace = field(repr=False, compare=False, hash=False)
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.chars
 
     def width(self, text: str, size: float) -> float:
-        return pdfmetrics.stringWidth(text, self.name, size)
-
-    def face(self) -> SubsetFace:
-        """The parsed font file, which makes the subsets a PDF embeds."""
-        return pdfmetrics.getFont(self.name).face
+        """The advance of ``text`` at ``size`` points, in points."""
+        return self.face.string_width(text, size)
 
 
 @dataclass
@@ -205,12 +202,11 @@ def _fonts_by_family(files: list[Path], roles: list[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=64)
 def _register(path: str) -> LoadedFont | None:
-    """Register a TrueType font with reportlab; None when it cannot be embedded (e.g. CFF outlines)."""
-    # the path's hash keeps two files of one name (a user's copy of a shipped font) apart in reportlab
+    """Read a TrueType font; None when it cannot be embedded (CFF outlines, a licence that forbids it)."""
+    # the path's hash keeps two files of one name (a user's copy of a shipped font) apart
     name = f"GW-{Path(path).stem.replace(' ', '')}-{zlib.crc32(path.encode('utf-8')):08x}"
     try:
-        font = SubsetFont(name, path)
-    except Exception:  # noqa: BLE001 - any unreadable or unembeddable font is skipped
+        face = SubsetFace(path)
+    except (OSError, FontFileError):
         return None
-    pdfmetrics.registerFont(font)
-    return LoadedFont(name=name, path=path, chars=frozenset(font.face.charToGlyph))
+    return LoadedFont(name=name, path=path, chars=frozenset(face.char_to_glyph), face=face)

@@ -17,6 +17,7 @@ from gongwen.layout import spec
 from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedText, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
+from gongwen.layout.typeset import Item
 from gongwen.model import Document
 from gongwen.writers.pdf_fonts import DocumentFonts
 from gongwen.writers.pdf_objects import PdfFile, num, text_string
@@ -80,14 +81,25 @@ class _Run:
 
 
 def _runs(texts: list[PlacedText]) -> list[_Run]:
+    """The page's texts grouped into runs, in order (one loop, as this is done for every character)."""
     runs: list[_Run] = []
     run: _Run | None = None
+    head: Item | None = None
+    baseline = 0.0
     for placed in texts:
         item = placed.item
         single = len(item.text) == 1
-        if run is not None:
+        if run is not None and head is not None:
             gap = placed.x - run.end
-            if _extends(run, placed, gap, single):
+            if (
+                placed.baseline == baseline
+                and item.font is head.font
+                and (item.style is head.style or item.style == head.style)
+                and abs(item.scale - head.scale) <= 1e-9
+                and (len(run.texts) == 1 or abs(gap - run.gap) <= _SAME_MM)
+                # the gap falls after every character, so a word or a pair (——) takes part only when nil
+                and (abs(gap) <= _SAME_MM or (run.singles and single))
+            ):
                 if len(run.texts) == 1:
                     run.gap = gap
                 run.texts.append(placed)
@@ -95,21 +107,9 @@ def _runs(texts: list[PlacedText]) -> list[_Run]:
                 run.end = placed.x + item.width
                 continue
         run = _Run([placed], singles=single, end=placed.x + item.width)
+        head, baseline = item, placed.baseline
         runs.append(run)
     return runs
-
-
-def _extends(run: _Run, placed: PlacedText, gap: float, single: bool) -> bool:
-    first, item = run.texts[0], placed.item
-    head = first.item
-    if placed.baseline != first.baseline or item.font is not head.font or abs(item.scale - head.scale) > 1e-9:
-        return False
-    if item.style is not head.style and item.style != head.style:
-        return False
-    if len(run.texts) > 1 and abs(gap - run.gap) > _SAME_MM:
-        return False
-    # the gap falls after every character, so a word or a pair (——) takes part only when it is nil
-    return abs(gap) <= _SAME_MM or (run.singles and single)
 
 
 def _show(run: _Run, fonts: DocumentFonts) -> str:

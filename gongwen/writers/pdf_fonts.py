@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 from gongwen.layout.font_subsets import SubsetFace, zlib_stream
 from gongwen.layout.fonts import LoadedFont
+from gongwen.layout.truetype import SYMBOLIC
 from gongwen.writers.pdf_objects import PdfFile, literal_byte, name, num
 
 _SUBSET_SIZE = 256
-_SYMBOLIC, _NONSYMBOLIC = 1 << 2, 1 << 5  # font descriptor flags (9.8.2): codes are not a standard encoding
+_NONSYMBOLIC = 1 << 5  # font descriptor flag (9.8.2); the codes are no standard encoding, so symbolic
 _TAG_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -55,18 +56,18 @@ class EmbeddedFont:
 
     def _write_subset(self, pdf: PdfFile, n: int, codes: list[int]) -> int:
         face = self.face
-        base_font = name(f"{_subset_tag(n)}+{face.name.decode('latin-1')}{face.subfontNameX.decode('latin-1')}")
+        base_font = name(f"{_subset_tag(n)}+{face.ps_name}{face.subfont_suffix}")
         content, length = zlib_stream(face.subset_segments(codes))
         font_file = pdf.reserve()
         pdf.set_packed_stream(font_file, f"/Length1 {length} /Filter /FlateDecode", content)
         descriptor = pdf.add(
-            f"<< /Type /FontDescriptor /FontName {base_font} /Flags {(face.flags & ~_NONSYMBOLIC) | _SYMBOLIC}"
-            f" /FontBBox [{' '.join(num(v) for v in face.bbox)}] /ItalicAngle {num(face.italicAngle)}"
-            f" /Ascent {num(face.ascent)} /Descent {num(face.descent)} /CapHeight {num(face.capHeight)}"
-            f" /StemV {num(face.stemV)} /MissingWidth {num(face.defaultWidth)} /FontFile2 {font_file} 0 R >>"
+            f"<< /Type /FontDescriptor /FontName {base_font} /Flags {(face.flags & ~_NONSYMBOLIC) | SYMBOLIC}"
+            f" /FontBBox [{' '.join(num(v) for v in face.bbox)}] /ItalicAngle {num(face.italic_angle)}"
+            f" /Ascent {num(face.ascent)} /Descent {num(face.descent)} /CapHeight {num(face.cap_height)}"
+            f" /StemV {num(face.stem_v)} /MissingWidth {num(face.default_width)} /FontFile2 {font_file} 0 R >>"
         )
         to_unicode = pdf.add_stream("", to_unicode_cmap(base_font[1:], codes))
-        widths = " ".join(num(face.getCharWidth(code)) for code in codes)
+        widths = " ".join(num(face.char_width(code)) for code in codes)
         return pdf.add(
             f"<< /Type /Font /Subtype /TrueType /BaseFont {base_font} /FirstChar 0 /LastChar {len(codes) - 1}"
             f" /Widths [{widths}] /FontDescriptor {descriptor} 0 R /ToUnicode {to_unicode} 0 R >>"
@@ -91,7 +92,7 @@ class DocumentFonts:
     def embedded(self, font: LoadedFont) -> EmbeddedFont:
         found = self._fonts.get(font.name)
         if found is None:
-            found = self._fonts[font.name] = EmbeddedFont(font.face(), f"F{len(self._fonts) + 1}")
+            found = self._fonts[font.name] = EmbeddedFont(font.face, f"F{len(self._fonts) + 1}")
         return found
 
     def write(self, pdf: PdfFile) -> str:
