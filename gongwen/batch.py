@@ -1,9 +1,9 @@
 """Converting many files: folders expanded, work spread over processes, one result per input.
 
-Each worker process loads the fonts once. Where processes are forked (Linux), the parent loads the code
-and the fonts before the workers start, so they begin with them. Every output is written to a temporary
-file beside its target and renamed into place, so an interrupted batch leaves no half-written file. A
-bad input never stops the batch: its result says why it failed.
+Each worker process loads the fonts once. Where processes are forked (Linux, while no other thread
+runs), the parent loads the code and the fonts before the workers start, so they begin with them. Every
+output is written to a temporary file beside its target and renamed into place, so an interrupted batch
+leaves no half-written file. A bad input never stops the batch: its result says why it failed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -133,7 +134,8 @@ def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int)
             yield index, convert_one(tasks[index], settings)
         return
     context = None
-    if sys.platform.startswith("linux"):  # fork is safe here (no threads) and shares what is loaded
+    # a forked child shares what the parent loaded; forking is safe only while no other thread runs
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         _worker_start(settings.options)
         context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
