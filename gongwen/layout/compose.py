@@ -39,10 +39,17 @@ CHAR = spec.CHAR_PITCH
 
 
 @dataclass
-class PlacedText:
+class PlacedLine:
+    """A set line on a page, its items at ``x`` plus their offsets. On a grid line (``slot`` set), ``y`` is
+    the line's top and each item stands on the baseline of its size; otherwise ``y`` is the baseline."""
+
     x: float
-    baseline: float
-    item: Item
+    y: float
+    line: Line
+    slot: int | None = None
+
+    def baseline(self, item: Item) -> float:
+        return self.y + _baseline_offset(item.style.size) if self.slot is not None else self.y
 
 
 @dataclass
@@ -65,10 +72,9 @@ class PlacedImage:
 
 @dataclass
 class Page:
-    texts: list[PlacedText] = field(default_factory=list)
+    lines: list[PlacedLine] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     images: list[PlacedImage] = field(default_factory=list)
-    entries: list[tuple[int, int]] = field(default_factory=list)  # (slot, count of texts) per grid line
     numbered: bool = True
     number: int | None = None
 
@@ -128,26 +134,20 @@ class Composer:
             return
         moved = self._pop_lines(carry) if lines + carry <= spec.LINES_PER_PAGE else []
         self.new_page()
-        for texts in moved:
-            self._put_texts(texts, self.slot)
+        for placed in moved:
+            self.place_at(placed.line, placed.x - placed.line.indent, self.slot)
             self.slot += 1
 
-    def _pop_lines(self, count: int) -> list[list[PlacedText]]:
-        """Take the last ``count`` grid lines off the page, positions made relative to their line."""
-        popped: list[list[PlacedText]] = []
-        page = self.page
-        while count > 0 and len(page.entries) > count:
-            slot, n = page.entries.pop()
-            texts = page.texts[len(page.texts) - n :]
-            del page.texts[len(page.texts) - n :]
-            popped.insert(0, [PlacedText(t.x, t.baseline - slot_top(slot), t.item) for t in texts])
+    def _pop_lines(self, count: int) -> list[PlacedLine]:
+        """Take the last ``count`` lines placed on the grid off the page (never all of them)."""
+        popped: list[PlacedLine] = []
+        lines = self.page.lines
+        on_grid = sum(1 for placed in lines if placed.slot is not None)
+        while count > 0 and on_grid > count and lines and lines[-1].slot is not None:
+            popped.insert(0, lines.pop())
+            on_grid -= 1
             count -= 1
         return popped
-
-    def _put_texts(self, texts: list[PlacedText], slot: int) -> None:
-        top = slot_top(slot)
-        self.page.texts.extend(PlacedText(t.x, t.baseline + top, t.item) for t in texts)
-        self.page.entries.append((slot, len(texts)))
 
     # -- placing lines ------------------------------------------------------------------------
     def place(self, line: Line, left: float) -> None:
@@ -158,20 +158,15 @@ class Composer:
         self.slot += 1
 
     def place_at(self, line: Line, left: float, slot: int) -> None:
-        top = slot_top(slot)
-        x0 = left + line.indent
-        texts = self.page.texts
-        for item, x in zip(line.items, line.xs, strict=True):
-            if item.missing:
-                self.missing.add(item.text)
-            texts.append(PlacedText(x0 + x, top + _baseline_offset(item.style.size), item))
-        self.page.entries.append((slot, len(line.items)))
+        self._note_missing(line)
+        self.page.lines.append(PlacedLine(left + line.indent, slot_top(slot), line, slot))
 
     def place_absolute(self, line: Line, left: float, base: float) -> None:
-        for item, x in zip(line.items, line.xs, strict=True):
-            if item.missing:
-                self.missing.add(item.text)
-            self.page.texts.append(PlacedText(left + line.indent + x, base, item))
+        self._note_missing(line)
+        self.page.lines.append(PlacedLine(left + line.indent, base, line))
+
+    def _note_missing(self, line: Line) -> None:
+        self.missing.update(item.text for item in line.items if item.missing)
 
     def items(self, *spans: Span) -> list[Item]:
         return make_items(list(spans), self.fonts)
@@ -608,7 +603,7 @@ def _colophon_page(c: Composer, needed: int) -> None:
         c.new_page()
     if not c.options.double_sided or len(c.pages) % 2 == 0:
         return
-    if not c.page.texts and c.slot == 0:
+    if not c.page.lines and c.slot == 0:
         c.page.numbered = False
         c.new_page()
         c.page.numbered = False
@@ -632,5 +627,4 @@ def _number_pages(c: Composer, doc: Document) -> None:
             if n % 2
             else TEXT_LEFT + spec.PAGE_NUMBER_INDENT_CHARS * em
         )
-        for item, dx in zip(line.items, line.xs, strict=True):
-            page.texts.append(PlacedText(x + dx, base, item))
+        page.lines.append(PlacedLine(x + line.indent, base, line))

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import zlib
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 
 from gongwen.errors import OutputError
 from gongwen.layout import spec
-from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedText, compose
+from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedLine, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.layout.typeset import Item
@@ -70,61 +70,53 @@ def _info(doc: Document) -> str:
     return "<< " + " ".join(f"/{key} {text_string(value)}" for key, value in entries.items() if value) + " >>"
 
 
-@dataclass
-class _Run:
-    """Placed texts drawn with one text operator: same font and size, evenly spaced on one baseline."""
-
-    texts: list[PlacedText]
-    gap: float = 0.0  # mm between one item's advance and the next item
-    singles: bool = True  # every item one character
-    end: float = 0.0  # where the last item's advance ends
-
-
-def _runs(texts: list[PlacedText]) -> list[_Run]:
-    """The page's texts grouped into runs, in order (one loop, as this is done for every character)."""
-    runs: list[_Run] = []
-    run: _Run | None = None
-    head: Item | None = None
-    baseline = 0.0
-    for placed in texts:
-        item = placed.item
-        single = len(item.text) == 1
-        if run is not None and head is not None:
-            gap = placed.x - run.end
-            if (
-                placed.baseline == baseline
-                and item.font is head.font
-                and (item.style is head.style or item.style == head.style)
-                and abs(item.scale - head.scale) <= 1e-9
-                and (len(run.texts) == 1 or abs(gap - run.gap) <= _SAME_MM)
-                # the gap falls after every character, so a word or a pair (——) takes part only when nil
-                and (abs(gap) <= _SAME_MM or (run.singles and single))
-            ):
-                if len(run.texts) == 1:
-                    run.gap = gap
-                run.texts.append(placed)
-                run.singles = run.singles and single
-                run.end = placed.x + item.width
-                continue
-        run = _Run([placed], singles=single, end=placed.x + item.width)
-        head, baseline = item, placed.baseline
-        runs.append(run)
-    return runs
+def _runs(placed: PlacedLine) -> Iterator[tuple[int, int, float]]:
+    """(start, end, gap) of each run of the line's items drawn with one text operator: same font, style
+    and scale, evenly spaced (``gap`` mm between one item's advance and the next). The gap falls after
+    every character, so a word or a pair (——) takes part in a run only when the gap is nil."""
+    items, xs = placed.line.items, placed.line.xs
+    count = len(items)
+    start = 0
+    while start < count:
+        head = items[start]
+        singles = len(head.text) == 1
+        end_x = xs[start] + head.width
+        gap = 0.0
+        stop = start + 1
+        while stop < count:
+            item = items[stop]
+            if item.font is not head.font or abs(item.scale - head.scale) > 1e-9:
+                break
+            if item.style is not head.style and item.style != head.style:
+                break
+            space = xs[stop] - end_x
+            if stop > start + 1 and abs(space - gap) > _SAME_MM:
+                break
+            single = len(item.text) == 1
+            if abs(space) > _SAME_MM and not (singles and single):
+                break
+            if stop == start + 1:
+                gap = space
+            singles = singles and single
+            end_x = xs[stop] + item.width
+            stop += 1
+        yield start, stop, gap
+        start = stop
 
 
-def _show(run: _Run, fonts: DocumentFonts) -> str:
-    """The run's characters as TJ arrays, one per font subset, each glyph followed by the run's gap.
+def _show(items: list[Item], gap: float, fonts: DocumentFonts) -> str:
+    """The items' characters as TJ arrays, one per font subset, each glyph followed by the run's gap.
 
     The gap is written per glyph rather than as character spacing (Tc), because some readers
     (pdfminer) add no Tc after a string's last glyph."""
-    first = run.texts[0].item
+    first = items[0]
     font = fonts.embedded(first.font)
     size = num(first.style.size)
     # TJ numbers are thousandths of the (scaled) em, subtracted from the position
-    gap = f")-{num(run.gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))}(" if run.gap else ""
+    between = f")-{num(gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))}(" if gap else ""
     shown = []
-    for subset, codes in font.encode("".join(t.item.text for t in run.texts)):
-        inner = gap.join(codes) + gap if gap else "".join(codes)
+    for subset, codes in font.encode("".join(item.text for item in items)):
+        inner = between.join(codes) + between if between else "".join(codes)
         shown.append(f"{font.resource_name(subset)} {size} Tf [({inner})] TJ\n")
     return "".join(shown)
 
@@ -144,14 +136,17 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
         )
     out.append("BT\n")
     state: tuple[object, ...] = ()
-    for run in _runs(page.texts):
-        first = run.texts[0].item
-        wanted = (first.scale, first.style.color)
-        if wanted != state:
-            out.append(f"{num(first.scale * 100)} Tz {' '.join(num(c) for c in first.style.color)} rg\n")
-            state = wanted
-        out.append(f"1 0 0 1 {num(run.texts[0].x * _PT_PER_MM)} {num(_y(run.texts[0].baseline))} Tm\n")
-        out.append(_show(run, fonts))
+    for placed in page.lines:
+        items, xs = placed.line.items, placed.line.xs
+        for start, stop, gap in _runs(placed):
+            first = items[start]
+            wanted = (first.scale, first.style.color)
+            if wanted != state:
+                out.append(f"{num(first.scale * 100)} Tz {' '.join(num(c) for c in first.style.color)} rg\n")
+                state = wanted
+            x, y = (placed.x + xs[start]) * _PT_PER_MM, _y(placed.baseline(first))
+            out.append(f"1 0 0 1 {num(x)} {num(y)} Tm\n")
+            out.append(_show(items[start:stop], gap, fonts))
     out.append("ET\n")
     for image in page.images:
         out.append(
