@@ -48,6 +48,9 @@ class Segment:
         return cls(len(data), checksum(data), zlib.adler32(data), packed)
 
 
+_UNSEEN = Segment(0, 0, 1, b"")  # a glyph not compressed yet
+
+
 def _pad(data: bytes) -> bytes:
     return data + b"\0" * (-len(data) % 4)
 
@@ -98,36 +101,55 @@ class SubsetFace(TrueTypeFile):
     # -- the subset -----------------------------------------------------------------------------
     def subset_segments(self, subset: Sequence[int]) -> list[Segment]:
         """The font file of ``subset`` (character codes by position) as segments, in file order."""
-        glyph_map, code_glyphs = self._glyph_map(subset)
-        glyphs = [self._glyph_segment(old, glyph_map) for old in glyph_map]
+        glyph_map, code_glyphs, new_of = self._glyph_map(subset)
+        refs_of, simple = self._refs, self._glyph_segments
+        glyphs: list[Segment] = []
         offsets = [0]
-        for glyph in glyphs:
-            offsets.append(offsets[-1] + (glyph.length if glyph else 0))
-        glyf_length = offsets[-1]
-        glyf_checksum = sum(g.checksum for g in glyphs if g) & 0xFFFFFFFF
+        at = glyf_checksum = 0
+        for old in glyph_map:
+            refs = refs_of.get(old)
+            if refs is None:
+                refs = self._component_refs(old)
+            if refs:
+                segment: Segment | None = self._composite_segment(old, refs, new_of)
+            else:
+                segment = simple.get(old, _UNSEEN)
+                if segment is _UNSEEN:
+                    segment = self._simple_segment(old)
+            if segment is not None:
+                glyphs.append(segment)
+                at += segment.length
+                glyf_checksum += segment.checksum
+            offsets.append(at)
         tables = self._varying_tables(glyph_map, code_glyphs, offsets)
-        head, body = self._file_head(tables, glyf_length, glyf_checksum)
-        return [Segment.of(head + body, 6), self._copied_segment, *(g for g in glyphs if g)]
+        head, body = self._file_head(tables, at, glyf_checksum & 0xFFFFFFFF)
+        return [Segment.of(head + body, 6), self._copied_segment, *glyphs]
 
-    def _glyph_map(self, subset: Sequence[int]) -> tuple[list[int], list[int]]:
-        """New glyph index → old (0 first, then the subset's glyphs, then composite parts)."""
+    def _glyph_map(self, subset: Sequence[int]) -> tuple[list[int], list[int], dict[int, int]]:
+        """New glyph index → old (0 first, then the subset's glyphs, then composite parts), each code's
+        new glyph, and old glyph → new."""
         glyph_map = [0]
         new_of = {0: 0}
         code_glyphs = []
+        char_to_glyph, refs_of = self.char_to_glyph, self._refs
         for code in subset:
-            old = self.char_to_glyph.get(code, 0)
-            if old not in new_of:
-                new_of[old] = len(glyph_map)
+            old = char_to_glyph.get(code, 0)
+            new = new_of.get(old)
+            if new is None:
+                new = new_of[old] = len(glyph_map)
                 glyph_map.append(old)
-            code_glyphs.append(new_of[old])
+            code_glyphs.append(new)
         n = 0
         while n < len(glyph_map):
-            for part in self._components(glyph_map[n]):
+            refs = refs_of.get(glyph_map[n])
+            if refs is None:
+                refs = self._component_refs(glyph_map[n])
+            for _, part in refs:
                 if part not in new_of:
                     new_of[part] = len(glyph_map)
                     glyph_map.append(part)
             n += 1
-        return glyph_map, code_glyphs
+        return glyph_map, code_glyphs, new_of
 
     def _glyph_bytes(self, old: int) -> bytes:
         start = self._glyf_start + self.glyph_positions[old]
@@ -139,28 +161,23 @@ class SubsetFace(TrueTypeFile):
             refs = self._refs[old] = _component_refs(self._glyph_bytes(old))
         return refs
 
-    def _components(self, old: int) -> list[int]:
-        return [index for _, index in self._component_refs(old)]
+    def _composite_segment(self, old: int, refs: list[tuple[int, int]], new_of: dict[int, int]) -> Segment:
+        """A composite names its parts by their numbers in the subset: patched and cached per numbering."""
+        numbers = tuple(new_of[index] for _, index in refs)
+        key = (old, numbers)
+        segment = self._composite_segments.get(key)
+        if segment is None:
+            if len(self._composite_segments) >= _MAX_COMPOSITES:  # numberings vary: keep memory bounded
+                self._composite_segments.clear()
+            patched = bytearray(self._glyph_bytes(old))
+            for (at, _), number in zip(refs, numbers, strict=True):
+                struct.pack_into(">H", patched, at, number)
+            segment = self._composite_segments[key] = Segment.of(bytes(patched))
+        return segment
 
-    def _glyph_segment(self, old: int, glyph_map: list[int]) -> Segment | None:
-        refs = self._component_refs(old)
-        if refs:  # a composite names its parts by their indices in the subset
-            numbers = tuple(glyph_map.index(index) for _, index in refs)
-            key = (old, numbers)
-            if key not in self._composite_segments:
-                if len(self._composite_segments) >= _MAX_COMPOSITES:  # numberings vary: keep memory bounded
-                    self._composite_segments.clear()
-                patched = bytearray(self._glyph_bytes(old))
-                for (at, _), number in zip(refs, numbers, strict=True):
-                    struct.pack_into(">H", patched, at, number)
-                self._composite_segments[key] = Segment.of(bytes(patched))
-            return self._composite_segments[key]
-        cached = self._glyph_segments.get(old, False)
-        if cached is not False:
-            return cached
+    def _simple_segment(self, old: int) -> Segment | None:
         data = self._glyph_bytes(old)
-        segment = Segment.of(data) if data else None
-        self._glyph_segments[old] = segment
+        segment = self._glyph_segments[old] = Segment.of(data) if data else None
         return segment
 
     def _varying_tables(self, glyph_map: list[int], code_glyphs: list[int], offsets: list[int]) -> dict[str, bytes]:

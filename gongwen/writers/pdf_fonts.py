@@ -67,11 +67,34 @@ class EmbeddedFont:
             f" /StemV {num(face.stem_v)} /MissingWidth {num(face.default_width)} /FontFile2 {font_file} 0 R >>"
         )
         to_unicode = pdf.add_stream("", to_unicode_cmap(base_font[1:], codes))
-        widths = " ".join(num(face.char_width(code)) for code in codes)
+        widths = " ".join(_width_texts(face, codes))
         return pdf.add(
             f"<< /Type /Font /Subtype /TrueType /BaseFont {base_font} /FirstChar 0 /LastChar {len(codes) - 1}"
             f" /Widths [{widths}] /FontDescriptor {descriptor} 0 R /ToUnicode {to_unicode} 0 R >>"
         )
+
+
+# numbers and hex strings written for every document, made once per process (bounded by the fonts' size)
+_WIDTHS: dict[str, dict[int, str]] = {}
+_UTF16_HEX: dict[int, str] = {}
+
+
+def _width_texts(face: SubsetFace, codes: list[int]) -> list[str]:
+    known = _WIDTHS.setdefault(face.path, {})
+    out = []
+    for code in codes:
+        text = known.get(code)
+        if text is None:
+            text = known[code] = num(face.char_width(code))
+        out.append(text)
+    return out
+
+
+def _utf16_hex(char: int) -> str:
+    text = _UTF16_HEX.get(char)
+    if text is None:
+        text = _UTF16_HEX[char] = chr(char).encode("utf-16-be").hex().upper()
+    return text
 
 
 def _subset_tag(n: int) -> str:
@@ -104,7 +127,7 @@ class DocumentFonts:
 def to_unicode_cmap(cmap_name: str, subset: Sequence[int]) -> bytes:
     """A ToUnicode CMap from one-byte codes to the subset's characters in UTF-16BE (9.10.3), in blocks
     of at most 100 mappings as the CMap format asks (Adobe technical note 5411)."""
-    pairs = [f"<{code:02X}> <{chr(char).encode('utf-16-be').hex().upper()}>" for code, char in enumerate(subset)]
+    pairs = [f"<{code:02X}> <{_utf16_hex(char)}>" for code, char in enumerate(subset)]
     blocks = "".join(
         f"{len(pairs[i : i + 100])} beginbfchar\n" + "\n".join(pairs[i : i + 100]) + "\nendbfchar\n"
         for i in range(0, len(pairs), 100)
