@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -343,3 +344,31 @@ def test_seal_image_is_anchored_on_the_signature(tmp_path):
     centre = (images[0]["x0"] + images[0]["x1"]) / 2 * MM
     assert abs(centre - (signature["x0"] + signature["x1"]) / 2) < 1.5
     assert images[0]["top"] * MM < signature["baseline"] < images[0]["bottom"] * MM
+
+
+def test_each_document_starts_from_a_clean_package_and_the_same_input_gives_the_same_bytes(tmp_path):
+    """Documents start from one package made per process: a seal or an extra section of one document
+    must not reach the next, and the file (its ZIP dates included) depends on the input alone."""
+    from PIL import Image
+
+    from gongwen.layout.options import LayoutOptions
+    from gongwen.writers.docx import render_docx
+
+    seal = tmp_path / "seal.png"
+    Image.new("RGBA", (120, 120), (220, 20, 23, 180)).save(seal)
+    plain = gongwen.read(EXAMPLES[0].parent / "han.txt")
+    before = render_docx(plain)
+    sealed = render_docx(plain, LayoutOptions(seal=str(seal)))
+    blank_page = render_docx(gongwen.parse(FULL_EVEN_PAGE), LayoutOptions(double_sided=True))
+    after = render_docx(plain)
+    assert after == before
+    sealed_names, blank_page_names, plain_names = (
+        set(zipfile.ZipFile(io.BytesIO(data)).namelist()) for data in (sealed, blank_page, after)
+    )
+    assert any(name.startswith("word/media/") for name in sealed_names)
+    footers = [len([n for n in names if n.startswith("word/footer")]) for names in (blank_page_names, plain_names)]
+    assert footers[0] > footers[1]
+    with zipfile.ZipFile(io.BytesIO(after)) as z:
+        assert z.testzip() is None
+        assert not any(name.startswith("word/media/") for name in z.namelist())
+        assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}

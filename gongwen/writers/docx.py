@@ -12,6 +12,7 @@ the page.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ import docx.document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.spec import default_content_types
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
@@ -32,6 +34,7 @@ from gongwen.layout.fonts import DOCX_NAMES, load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.layout.title import split_title, units
 from gongwen.model import Block, Document, Heading
+from gongwen.writers.zip_file import zip_bytes
 
 TW = spec.TWIPS_PER_MM
 LINE = round(spec.LINE_PITCH * TW)  # 580 twips
@@ -64,9 +67,47 @@ def render_docx(doc: Document, options: LayoutOptions | None = None, composition
         composition = compose(doc, load_fonts(options.fonts, options.use_system_fonts, options.font_dir), options)
     writer = _DocxWriter(doc, options, composition)
     writer.write()
-    buffer = io.BytesIO()
-    writer.d.save(buffer)
-    return buffer.getvalue()
+    return zip_bytes(_package_members(writer.d))
+
+
+# -- the package file -----------------------------------------------------------------------------
+_RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+
+
+def _package_members(d: docx.document.Document) -> Iterator[tuple[str, bytes]]:
+    """The ZIP members of the package (ECMA-376 part 2): content types, relationships and each part."""
+    package = d.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    yield "[Content_Types].xml", _content_types(parts)
+    yield "_rels/.rels", _as_bytes(package.rels.xml)
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if len(part.rels):
+            yield part.partname.rels_uri.membername, _as_bytes(part.rels.xml)
+
+
+def _content_types(parts: list) -> bytes:
+    """[Content_Types].xml: a default per extension where the type is the usual one, else an override."""
+    defaults = {"rels": _RELATIONSHIPS_TYPE, "xml": "application/xml"}
+    overrides = {}
+    for part in parts:
+        ext = part.partname.ext.lower()
+        if (ext, part.content_type) in default_content_types:
+            defaults[ext] = part.content_type
+        else:
+            overrides[str(part.partname)] = part.content_type
+    entries = [f'<Default Extension="{ext}" ContentType="{kind}"/>' for ext, kind in sorted(defaults.items())]
+    entries += [f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in sorted(overrides.items())]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{"".join(entries)}</Types>'
+    ).encode()
+
+
+def _as_bytes(xml: str | bytes) -> bytes:
+    return xml.encode("utf-8") if isinstance(xml, str) else xml
 
 
 # -- the package every document starts from ------------------------------------------------------
@@ -107,6 +148,12 @@ def _base_package() -> bytes:
     buffer = io.BytesIO()
     d.save(buffer)
     return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def _base_document() -> docx.document.Document:
+    """The base package, read once; each document starts from a deep copy (faster than reading it)."""
+    return docx.Document(io.BytesIO(_base_package()))
 
 
 def _drop_unused_parts(d: docx.document.Document) -> None:
@@ -283,7 +330,7 @@ class _DocxWriter:
         self.doc = doc
         self.options = options
         self.marks = composition.marks
-        self.d = docx.Document(io.BytesIO(_base_package()))
+        self.d = deepcopy(_base_document())
         self.slot = 0  # grid line of page 1's flow, while the 版头 is written
         self.shape_id = 100
 
