@@ -265,7 +265,16 @@ def _page_numbers(d: docx.document.Document, section) -> None:
 
 
 def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin"):
-    run = p.add_run(text)
+    if "\t" in text or "\n" in text or "\r" in text:
+        run = p.add_run(text)  # python-docx turns these into w:tab and w:br
+    else:  # plain text goes into one w:t at once (python-docx appends it character by character)
+        run = p.add_run()
+        if text:
+            t = run._r.makeelement(qn("w:t"), {})
+            t.text = text
+            if text != text.strip():
+                t.set(_XML_SPACE, "preserve")
+            run._r.append(t)
     made = _RUN_PROPERTIES.get((look, latin_role))
     if made is None:
         rpr = run._r.get_or_add_rPr()
@@ -276,6 +285,7 @@ def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin")
     return run
 
 
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Properties made once through python-docx and copied afterwards, which is many times faster.
 _RUN_PROPERTIES: dict[tuple[Look, str], object] = {}
 _PARAGRAPH_PROPERTIES: dict[tuple[object, ...], object] = {}
