@@ -78,16 +78,29 @@ def test_a_subset_maps_each_code_to_its_characters_original_glyph(role):
     loaded = load_fonts().roles[role]
     original = TTFont(loaded.path)
     original_cmap = original.getBestCmap()
-    codes = [0] + [ord(c) for c in dict.fromkeys(TEXT) if ord(c) in original_cmap]
+    codes = [ord(c) for c in dict.fromkeys(TEXT) if ord(c) in original_cmap]
     data = subset_file(loaded.path, codes)
     assert checksum(data) == FONT_FILE_CHECKSUM
     subset = TTFont(io.BytesIO(data), checkChecksums=2)  # raises on any table checksum mismatch
     cmap = subset["cmap"].tables[0]
     assert cmap.format == 6
-    for position, code in enumerate(codes[1:], start=1):
+    order = subset.getGlyphOrder()
+    for position, code in enumerate(codes, start=1):  # code k + 1, glyph k + 1: the k-th character
         mine, theirs = cmap.cmap[position], original_cmap[code]
+        assert mine == order[position]
         assert outline(subset, mine) == outline(original, theirs), chr(code)
         assert subset["hmtx"][mine][0] == original["hmtx"][theirs][0], chr(code)
+
+
+def test_a_character_the_font_lacks_gets_a_glyph_of_its_own_drawn_as_notdef():
+    loaded = load_fonts().roles["latin"]
+    codes = [ord("A"), 0xE000, ord("B")]  # U+E000 (private use) is not in Liberation Serif
+    subset = TTFont(io.BytesIO(subset_file(loaded.path, codes)), checkChecksums=2)
+    order = subset.getGlyphOrder()
+    assert subset["maxp"].numGlyphs == 4
+    assert outline(subset, order[2]) == outline(subset, order[0])  # .notdef's box, under its own number
+    original = TTFont(loaded.path)
+    assert outline(subset, order[3]) == outline(original, original.getBestCmap()[ord("B")])
 
 
 def test_composite_glyphs_bring_their_components_renumbered():
@@ -98,11 +111,11 @@ def test_composite_glyphs_bring_their_components_renumbered():
         code for code, name in original.getBestCmap().items() if code > 0x4E00 and glyf[name].isComposite()
     ][:40]
     assert composite_chars, "the shipped 黑体 has composite glyphs"
-    codes = [0, *composite_chars]
+    codes = composite_chars
     subset = TTFont(io.BytesIO(subset_file(heiti.path, codes)), checkChecksums=2)
-    assert subset["maxp"].numGlyphs > len(codes)  # the components came along
+    assert subset["maxp"].numGlyphs > len(codes) + 1  # the components came along
     cmap = subset["cmap"].tables[0].cmap
-    for position, code in enumerate(codes[1:], start=1):
+    for position, code in enumerate(codes, start=1):
         theirs = original.getBestCmap()[code]
         assert outline(subset, cmap[position]) == outline(original, theirs), chr(code)
 

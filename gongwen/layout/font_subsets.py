@@ -7,9 +7,10 @@ subset to subset, compressed on the spot, followed by the cached segments of its
 one ordinary zlib stream (RFC 1950), about a fifth larger than the same file compressed whole, and made
 several times faster.
 
-A subset holds the glyphs of up to 256 characters (code = position in the subset) and the glyphs their
+A subset holds one glyph per character a document uses (numbered in the order ``writers.pdf_fonts``
+gives the characters, so that a character's code in the PDF is its glyph's number) and the glyphs their
 composites use, a format 6 ``cmap``, and the font's ``name``, ``OS/2``, ``cvt``, ``fpgm`` and ``prep``
-tables. ``writers.pdf_fonts`` decides which characters go into which subset.
+tables.
 """
 
 from __future__ import annotations
@@ -99,9 +100,12 @@ class SubsetFace(TrueTypeFile):
         self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
 
     # -- the subset -----------------------------------------------------------------------------
-    def subset_segments(self, subset: Sequence[int]) -> list[Segment]:
-        """The font file of ``subset`` (character codes by position) as segments, in file order."""
-        glyph_map, code_glyphs, new_of = self._glyph_map(subset)
+    def subset_segments(self, chars: Sequence[int]) -> list[Segment]:
+        """The font file for ``chars`` (code points) as segments, in file order: glyph 0 is .notdef and
+        glyph k + 1 that of ``chars[k]``, so a character's number in the subset is its position plus one,
+        even where two characters share a glyph or a character has none; the parts composite glyphs use
+        follow. The ``cmap`` (format 6) maps codes 1 … n to glyphs 1 … n."""
+        glyph_map, new_of = self._glyph_map(chars)
         refs_of, simple = self._refs, self._glyph_segments
         glyphs: list[Segment] = []
         offsets = [0]
@@ -121,24 +125,17 @@ class SubsetFace(TrueTypeFile):
                 at += segment.length
                 glyf_checksum += segment.checksum
             offsets.append(at)
-        tables = self._varying_tables(glyph_map, code_glyphs, offsets)
+        tables = self._varying_tables(glyph_map, len(chars), offsets)
         head, body = self._file_head(tables, at, glyf_checksum & 0xFFFFFFFF)
         return [Segment.of(head + body, 6), self._copied_segment, *glyphs]
 
-    def _glyph_map(self, subset: Sequence[int]) -> tuple[list[int], list[int], dict[int, int]]:
-        """New glyph index → old (0 first, then the subset's glyphs, then composite parts), each code's
-        new glyph, and old glyph → new."""
-        glyph_map = [0]
-        new_of = {0: 0}
-        code_glyphs = []
-        char_to_glyph, refs_of = self.char_to_glyph, self._refs
-        for code in subset:
-            old = char_to_glyph.get(code, 0)
-            new = new_of.get(old)
-            if new is None:
-                new = new_of[old] = len(glyph_map)
-                glyph_map.append(old)
-            code_glyphs.append(new)
+    def _glyph_map(self, chars: Sequence[int]) -> tuple[list[int], dict[int, int]]:
+        """New glyph → old (.notdef, one per character, then composite parts), and old → first new."""
+        get = self.char_to_glyph.get
+        glyph_map = [0, *(get(char, 0) for char in chars)]
+        count = len(glyph_map)
+        new_of = dict(zip(reversed(glyph_map), range(count - 1, -1, -1), strict=True))  # first one wins
+        refs_of = self._refs
         n = 0
         while n < len(glyph_map):
             refs = refs_of.get(glyph_map[n])
@@ -149,7 +146,7 @@ class SubsetFace(TrueTypeFile):
                     new_of[part] = len(glyph_map)
                     glyph_map.append(part)
             n += 1
-        return glyph_map, code_glyphs, new_of
+        return glyph_map, new_of
 
     def _glyph_bytes(self, old: int) -> bytes:
         start = self._glyf_start + self.glyph_positions[old]
@@ -180,14 +177,12 @@ class SubsetFace(TrueTypeFile):
         segment = self._glyph_segments[old] = Segment.of(data) if data else None
         return segment
 
-    def _varying_tables(self, glyph_map: list[int], code_glyphs: list[int], offsets: list[int]) -> dict[str, bytes]:
+    def _varying_tables(self, glyph_map: list[int], coded: int, offsets: list[int]) -> dict[str, bytes]:
         count = len(glyph_map)
         # the metrics are kept as read, unsigned
-        hmtx = b"".join(struct.pack(">HH", *self.hmetrics[g]) for g in glyph_map)
-        cmap_length = 10 + 2 * len(code_glyphs)
-        cmap = struct.pack(
-            f">HHHHLHHHHH{len(code_glyphs)}H", 0, 1, 1, 0, 12, 6, cmap_length, 0, 0, len(code_glyphs), *code_glyphs
-        )
+        hmetrics = self.hmetrics
+        hmtx = struct.pack(f">{2 * count}H", *[value for g in glyph_map for value in hmetrics[g]])
+        cmap = struct.pack(f">HHHHLHHHHH{coded}H", 0, 1, 1, 0, 12, 6, 10 + 2 * coded, 0, 1, coded, *range(1, coded + 1))
         long_loca = offsets[-1] > 0x1FFFE
         loca = (
             struct.pack(f">{len(offsets)}L", *offsets)

@@ -17,7 +17,6 @@ from gongwen.layout import spec
 from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedLine, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
-from gongwen.layout.typeset import Item
 from gongwen.model import Document
 from gongwen.writers.pdf_fonts import DocumentFonts
 from gongwen.writers.pdf_objects import PdfFile, num, text_string
@@ -104,21 +103,20 @@ def _runs(placed: PlacedLine) -> Iterator[tuple[int, int, float]]:
         start = stop
 
 
-def _show(items: list[Item], gap: float, fonts: DocumentFonts) -> str:
-    """The items' characters as TJ arrays, one per font subset, each glyph followed by the run's gap.
-
-    The gap is written per glyph rather than as character spacing (Tc), because some readers
-    (pdfminer) add no Tc after a string's last glyph."""
-    first = items[0]
-    font = fonts.embedded(first.font)
-    size = num(first.style.size)
-    # TJ numbers are thousandths of the (scaled) em, subtracted from the position
-    between = f")-{num(gap * _PT_PER_MM * 1000 / (first.style.size * first.scale))}(" if gap else ""
-    shown = []
-    for subset, codes in font.encode("".join(item.text for item in items)):
-        inner = between.join(codes) + between if between else "".join(codes)
-        shown.append(f"{font.resource_name(subset)} {size} Tf [({inner})] TJ\n")
-    return "".join(shown)
+def _text_state(resource: str, wanted: tuple[object, ...], current: tuple[object, ...]) -> str:
+    """The operators that change the text state from ``current`` to ``wanted``."""
+    font, size, scale, color, spacing = wanted
+    before = current or (None, None, None, None, None)
+    out = []
+    if (font, size) != before[:2]:
+        out.append(f"{resource} {num(size)} Tf")
+    if scale != before[2]:
+        out.append(f"{num(scale * 100)} Tz")
+    if color != before[3]:
+        out.append(f"{' '.join(num(c) for c in color)} rg")
+    if spacing != before[4]:
+        out.append(f"{num(spacing * _PT_PER_MM)} Tc")
+    return " ".join(out) + "\n"
 
 
 def _y(mm_from_top: float) -> float:
@@ -140,13 +138,15 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
         items, xs = placed.line.items, placed.line.xs
         for start, stop, gap in _runs(placed):
             first = items[start]
-            wanted = (first.scale, first.style.color)
+            font = fonts.embedded(first.font)
+            # the gap after every glyph is character spacing, in unscaled text space (9.3.2)
+            wanted = (font, first.style.size, first.scale, first.style.color, gap / first.scale)
             if wanted != state:
-                out.append(f"{num(first.scale * 100)} Tz {' '.join(num(c) for c in first.style.color)} rg\n")
+                out.append(_text_state(font.resource_name, wanted, state))
                 state = wanted
             x, y = (placed.x + xs[start]) * _PT_PER_MM, _y(placed.baseline(first))
-            out.append(f"1 0 0 1 {num(x)} {num(y)} Tm\n")
-            out.append(_show(items[start:stop], gap, fonts))
+            text = "".join([item.text for item in items[start:stop]])
+            out.append(f"1 0 0 1 {num(x)} {num(y)} Tm ({font.encode(text)}) Tj\n")
     out.append("ET\n")
     for image in page.images:
         out.append(
