@@ -136,7 +136,7 @@ def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int)
     context = None
     # a forked child shares what the parent loaded; forking is safe only while no other thread runs
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        _worker_start(settings.options)
+        _load(settings.options)
         context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(settings.options,)
@@ -170,7 +170,7 @@ def _result_of(future: Future[Result], task: Task) -> Result:
         return Result(task.source, "failed", error=f"worker failed: {exc.__class__.__name__}: {exc}")
 
 
-def _worker_start(options: LayoutOptions) -> None:
+def _load(options: LayoutOptions) -> None:
     """Load the code and the fonts once per process (a no-op where they came with the fork)."""
     import gongwen.api  # noqa: F401
     import gongwen.writers.docx  # noqa: F401
@@ -180,7 +180,12 @@ def _worker_start(options: LayoutOptions) -> None:
 
     with contextlib.suppress(Exception):  # a PDF task will report the problem itself
         load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
-    # what is loaded lives as long as the process: keep the garbage collector from scanning it again
+
+
+def _worker_start(options: LayoutOptions) -> None:
+    _load(options)
+    # what is loaded lives as long as the worker: keep the garbage collector from scanning it again
+    # (only in the worker: frozen objects of the calling program would never be collected)
     gc.freeze()
 
 
