@@ -150,10 +150,19 @@ def _base_package() -> bytes:
     return buffer.getvalue()
 
 
+def _new_document() -> docx.document.Document:
+    """A document to write into: a deep copy of the base package read once (faster than reading it),
+    sharing the parts no document changes (styles, settings, font table, footers, app properties)."""
+    base, unchanged = _base_document()
+    return deepcopy(base, dict(unchanged))
+
+
 @lru_cache(maxsize=1)
-def _base_document() -> docx.document.Document:
-    """The base package, read once; each document starts from a deep copy (faster than reading it)."""
-    return docx.Document(io.BytesIO(_base_package()))
+def _base_document() -> tuple[docx.document.Document, dict[int, object]]:
+    d = docx.Document(io.BytesIO(_base_package()))
+    changed = (d.part.partname, "/docProps/core.xml")  # the body, and the title and author
+    unchanged = {id(part): part for part in d.part.package.iter_parts() if part.partname not in changed}
+    return d, unchanged
 
 
 def _drop_unused_parts(d: docx.document.Document) -> None:
@@ -340,7 +349,7 @@ class _DocxWriter:
         self.doc = doc
         self.options = options
         self.marks = composition.marks
-        self.d = deepcopy(_base_document())
+        self.d = _new_document()
         self.slot = 0  # grid line of page 1's flow, while the 版头 is written
         self.shape_id = 100
 
