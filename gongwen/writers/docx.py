@@ -23,7 +23,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.opc.spec import default_content_types
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -382,7 +382,10 @@ class _DocxWriter:
         before: int = 0,
         keep_next: bool = False,
     ) -> DocxParagraph:
-        p = self.d.add_paragraph()
+        # a new w:p before the body's section properties, as python-docx's add_paragraph does, made directly
+        element = OxmlElement("w:p")
+        self.d.element.body[-1].addprevious(element)
+        p = DocxParagraph(element, self.d._body)
         settings = (align, first, left, right, line, before, keep_next)
         made = _PARAGRAPH_PROPERTIES.get(settings)
         if made is None:
