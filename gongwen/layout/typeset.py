@@ -18,6 +18,7 @@ from gongwen.layout.spec import BLACK, MM_PER_PT, NO_LINE_END, NO_LINE_START, UN
 _EPSILON = 1e-6
 # Ambiguous-width marks that are full-width in Chinese text.
 _WIDE_AMBIGUOUS = set("“”‘’…—·§№★☆○●※→←↑↓°")
+_PAIR_ENDS = {pair[1:] for pair in UNBREAKABLE_PAIRS}
 
 
 @dataclass(frozen=True)
@@ -93,24 +94,21 @@ def make_items(spans: list[Span], fonts: FontSet) -> list[Item]:
 def _span_items(span: Span, fonts: FontSet) -> list[Item]:
     items: list[Item] = []
     latin: list[str] = []
-
-    def flush() -> None:
-        if latin:
-            items.extend(_latin_items("".join(latin), span.style, fonts))
-            latin.clear()
-
     style = span.style
     made = fonts.typeset_memo.setdefault(style, {})
     for ch in span.text:
         item = made.get(ch)
         if item is None and is_wide(ch):
             item = made[ch] = _wide_item(ch, style, fonts)
-        if item is not None:
-            flush()
-            items.append(item)
-        else:
+        if item is None:
             latin.append(ch)
-    flush()
+            continue
+        if latin:
+            items.extend(_latin_items("".join(latin), style, fonts))
+            latin.clear()
+        items.append(item)
+    if latin:
+        items.extend(_latin_items("".join(latin), style, fonts))
     return items
 
 
@@ -170,7 +168,7 @@ def _latin_word(word: str, style: Style, latin: LoadedFont, fonts: FontSet) -> I
 def _merge_unbreakable_pairs(items: list[Item]) -> list[Item]:
     merged: list[Item] = []
     for item in items:
-        prev = merged[-1] if merged else None
+        prev = merged[-1] if merged and item.text in _PAIR_ENDS else None
         if prev is not None and prev.text + item.text in UNBREAKABLE_PAIRS and prev.style == item.style:
             merged[-1] = replace(
                 prev, text=prev.text + item.text, width=prev.width + item.width, squeeze=0.0, no_start=True
