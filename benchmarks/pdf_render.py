@@ -6,6 +6,7 @@ python benchmarks/pdf_render.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import time
 from pathlib import Path
@@ -31,7 +32,7 @@ def main() -> None:
             t = time.perf_counter()
             data = render_pdf(doc)
             times.append(time.perf_counter() - t)
-        pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
+        pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
         print(f"{name}: {pages} pages, median {statistics.median(times) * 1000:.1f} ms, min {min(times) * 1000:.1f} ms")
 
 
