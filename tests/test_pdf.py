@@ -349,3 +349,9 @@ def test_double_sided_blank_page_before_the_colophon_is_unnumbered(tmp_path):
     assert numbers == [["— 1 —"], ["— 2 —"], ["— 3 —"], ["— 4 —"], [], []]
     assert texts[4] == [] and texts[5][0].startswith("抄送")
     assert max(rules) == pytest.approx(262, abs=0.05)
+
+
+def test_the_same_document_gives_the_same_bytes_whatever_came_before():
+    first = render_pdf(gongwen.read(EXAMPLES[0]))
+    render_pdf(gongwen.read(SEEDS[2]))  # other characters, other fonts, in between
+    assert render_pdf(gongwen.read(EXAMPLES[0])) == first
