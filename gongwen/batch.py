@@ -136,10 +136,10 @@ def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int)
     context = None
     # a forked child shares what the parent loaded; forking is safe only while no other thread runs
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        _load(settings.options)
+        _load(settings.options, settings.formats)
         context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(settings.options,)
+        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(settings.options, settings.formats)
     )
     with pool:
         pending: dict[Future[Result], int] = {}
@@ -170,20 +170,23 @@ def _result_of(future: Future[Result], task: Task) -> Result:
         return Result(task.source, "failed", error=f"worker failed: {exc.__class__.__name__}: {exc}")
 
 
-def _load(options: LayoutOptions) -> None:
-    """Load the code and the fonts once per process (a no-op where they came with the fork)."""
+def _load(options: LayoutOptions, formats: Sequence[str] = ()) -> None:
+    """Load the code, the fonts and the DOCX base package once per process (a no-op where they came
+    with the fork)."""
     import gongwen.api  # noqa: F401
-    import gongwen.writers.docx  # noqa: F401
+    import gongwen.writers.docx
     import gongwen.writers.pdf  # noqa: F401
     import gongwen.writers.xml  # noqa: F401
     from gongwen.layout.fonts import load_fonts
 
     with contextlib.suppress(Exception):  # a PDF task will report the problem itself
         load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
+    if "docx" in formats:
+        gongwen.writers.docx.base_document()
 
 
-def _worker_start(options: LayoutOptions) -> None:
-    _load(options)
+def _worker_start(options: LayoutOptions, formats: Sequence[str]) -> None:
+    _load(options, formats)
     # what is loaded lives as long as the worker: keep the garbage collector from scanning it again
     # (only in the worker: frozen objects of the calling program would never be collected)
     gc.freeze()

@@ -153,12 +153,13 @@ def _base_package() -> bytes:
 def _new_document() -> docx.document.Document:
     """A document to write into: a deep copy of the base package read once (faster than reading it),
     sharing the parts no document changes (styles, settings, font table, footers, app properties)."""
-    base, unchanged = _base_document()
+    base, unchanged = base_document()
     return deepcopy(base, dict(unchanged))
 
 
 @lru_cache(maxsize=1)
-def _base_document() -> tuple[docx.document.Document, dict[int, object]]:
+def base_document() -> tuple[docx.document.Document, dict[int, object]]:
+    """The base package read once, and the parts no document changes by their ids."""
     d = docx.Document(io.BytesIO(_base_package()))
     changed = (d.part.partname, "/docProps/core.xml")  # the body, and the title and author
     unchanged = {id(part): part for part in d.part.package.iter_parts() if part.partname not in changed}
