@@ -121,11 +121,11 @@ def _is_traditional_char(ch: str) -> bool:
 
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
-    counts = Counter(ch for ch in text[:sample_size] if "\u4e00" <= ch <= "\u9fff")
+    counts = {ch: n for ch, n in Counter(text[:sample_size]).items() if "\u4e00" <= ch <= "\u9fff"}
     if not counts:
         return False
     traditional = sum(n for ch, n in counts.items() if _is_traditional_char(ch))
-    return traditional >= 3 and traditional / counts.total() >= 0.03
+    return traditional >= 3 and traditional / sum(counts.values()) >= 0.03
 
 
 def to_simplified(text: str) -> tuple[str, int]:

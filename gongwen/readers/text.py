@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from gongwen.errors import InputError
@@ -14,8 +15,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Control characters other than tab, newline, carriage return and form feed mark binary data.
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Control characters other than tab, line feed, vertical tab, form feed and carriage return mark binary
+# data, as do texts that decode only to private-use characters.
+_STRAY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
+_PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
 
 
 def decode_text(data: bytes, source: str = "<bytes>") -> str:
@@ -80,9 +83,9 @@ def _decode_utf8_or_gb18030(data: bytes, source: str) -> str:
 
 def _reject_binary(text: str, source: str) -> None:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_STRAY_CONTROL_RE.findall(sample))
     if "\x00" in sample or controls > max(2, len(sample) // 200):
         raise InputError(source, "binary data, not text")
-    privates = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff")
+    privates = len(_PRIVATE_USE_RE.findall(sample))
     if privates > max(4, len(sample) // 50):
         raise InputError(source, "binary data, not text (decodes only to private-use characters)")
