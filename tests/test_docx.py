@@ -372,3 +372,12 @@ def test_each_document_starts_from_a_clean_package_and_the_same_input_gives_the_
         assert z.testzip() is None
         assert not any(name.startswith("word/media/") for name in z.namelist())
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_a_title_longer_than_the_core_properties_hold_is_cut_there(tmp_path):
+    doc = gongwen.parse("关于" + "加强安全生产" * 50 + "的通知\n各单位：\n现将有关事项通知如下。\n")
+    assert len(doc.title) > 255
+    path = gongwen.write(doc, tmp_path / "long.docx")
+    document = docx.Document(str(path))
+    assert document.core_properties.title == doc.title[:255]
+    assert any(p.text.startswith("关于加强安全生产") for p in document.paragraphs)

@@ -107,6 +107,11 @@ def test_signer_names_on_several_lines():
     assert doc.doc_number.serial == 3
 
 
+def test_a_name_line_ending_in_a_separator_adds_no_empty_signer():
+    doc = gongwen.parse("江政〔2025〕3号    签发人：王建国、\n张红、\n关于的请示\n国务院：\n" + BODY)
+    assert doc.signers == ["王建国", "张红"]
+
+
 def test_joint_banner_on_one_line():
     doc = gongwen.parse("江南省教育厅  江南省财政厅  文件\n江教发〔2025〕1号\n关于做好资助工作的通知\n各市：\n" + BODY)
     assert doc.issuers == ["江南省教育厅", "江南省财政厅"]

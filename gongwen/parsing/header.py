@@ -131,7 +131,7 @@ def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_a
         # Further names may follow on lines of their own (two per line is the norm).
         j = i + 1
         while j < window and j not in consumed and _is_name_line(lines[j].spaced):
-            doc.signers.extend(_NAME_SPLIT_RE.split(lines[j].spaced.strip()))
+            doc.signers.extend(n for n in _NAME_SPLIT_RE.split(lines[j].spaced.strip()) if n)
             consumed.add(j)
             j += 1
         return

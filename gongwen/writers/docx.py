@@ -296,6 +296,7 @@ def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin")
 
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_MAX_PROPERTY = 255
 # Properties made once through python-docx and copied afterwards, which is many times faster.
 _RUN_PROPERTIES: dict[tuple[Look, str], object] = {}
 _PARAGRAPH_PROPERTIES: dict[tuple[object, ...], object] = {}
@@ -366,10 +367,11 @@ class _DocxWriter:
 
     def _metadata(self) -> None:
         props = self.d.core_properties
-        props.title = self.doc.title or self.doc.banner or ""
-        props.author = "、".join(self.doc.issuers or self.doc.signatures)
-        props.subject = self.doc.doc_number.text if self.doc.doc_number else ""
-        props.keywords = self.doc.kind or ""
+        # python-docx holds each property to 255 characters; a longer one is cut, not refused
+        props.title = (self.doc.title or self.doc.banner or "")[:_MAX_PROPERTY]
+        props.author = "、".join(self.doc.issuers or self.doc.signatures)[:_MAX_PROPERTY]
+        props.subject = (self.doc.doc_number.text if self.doc.doc_number else "")[:_MAX_PROPERTY]
+        props.keywords = (self.doc.kind or "")[:_MAX_PROPERTY]
         props.comments = "gongwen"
 
     # -- paragraphs ---------------------------------------------------------------------------
