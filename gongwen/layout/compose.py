@@ -135,7 +135,7 @@ class Composer:
         moved = self._pop_lines(carry) if lines + carry <= spec.LINES_PER_PAGE else []
         self.new_page()
         for placed in moved:
-            self.place_at(placed.line, placed.x - placed.line.indent, self.slot)
+            self.page.lines.append(PlacedLine(placed.x, slot_top(self.slot), placed.line, self.slot))
             self.slot += 1
 
     def _pop_lines(self, count: int) -> list[PlacedLine]:
