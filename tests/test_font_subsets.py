@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import io
+import tempfile
 import zlib
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, SEEDS
 from fontTools.ttLib import TTFont
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
 import gongwen
-from gongwen.layout.font_subsets import Segment, adler32_combine, checksum, zlib_stream
-from gongwen.layout.fonts import load_fonts
+from gongwen.layout.font_subsets import Segment, SubsetFace, adler32_combine, checksum, zlib_stream
+from gongwen.layout.fonts import SHIPPED_DIR, load_fonts
+from gongwen.layout.truetype import FontFileError
 from gongwen.writers.pdf import render_pdf
 
 FONT_FILE_CHECKSUM = 0xB1B0AFBA  # what a TrueType file's words sum to (OpenType 'head' table)
@@ -140,3 +143,24 @@ def test_glyphs_are_compressed_once_and_reused():
     assert cached
     render_pdf(gongwen.read(path))
     assert all(face._glyph_segments[g] is segment for g, segment in cached.items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2**31), st.integers(0, 255)), min_size=1, max_size=30))
+def test_a_damaged_font_makes_a_subset_or_is_refused(damage):
+    """Damage anywhere (glyph outlines, composite records, tables) never stops a PDF: the font is either
+    refused when read, and the next candidate used, or its subsets are made."""
+    original = (SHIPPED_DIR / "LiberationSerif-Regular.ttf").read_bytes()  # small, with composite accents
+    data = bytearray(original)
+    for at, value in damage:
+        data[at % len(data)] = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.ttf"
+        path.write_bytes(bytes(data))
+        try:
+            face = SubsetFace(str(path))
+        except FontFileError:
+            return
+        codes = list(range(0x20, 0x180))
+        stream, length = zlib_stream(face.subset_segments(codes))
+        assert len(zlib.decompress(stream)) == length

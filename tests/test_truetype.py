@@ -4,15 +4,19 @@ that cannot be embedded with a clear reason."""
 from __future__ import annotations
 
 import struct
+import tempfile
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTCollection, TTFont
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongwen.layout.fonts import SHIPPED_DIR, _register
 from gongwen.layout.truetype import FIXED_PITCH, FORCE_BOLD, SYMBOLIC, FontFileError, TrueTypeFile, _cmap_format4
 
 SHIPPED = sorted(SHIPPED_DIR.glob("*.ttf"))
+LIBERATION = (SHIPPED_DIR / "LiberationSerif-Regular.ttf").read_bytes()
 
 
 @pytest.fixture(scope="module", params=SHIPPED, ids=lambda p: p.stem)
@@ -161,3 +165,26 @@ def test_format4_deltas_glyph_arrays_and_wrapping():
         0xFFF0: 0x10,
         0xFFF1: 0x11,
     }
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        # the table directory and the small tables at the front are where damage matters most
+        st.tuples(st.one_of(st.integers(0, 400), st.integers(0, len(LIBERATION) - 1)), st.integers(0, 255)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_a_damaged_font_is_read_or_refused_with_a_reason(damage):
+    data = bytearray(LIBERATION)
+    for at, value in damage:
+        data[at % len(data)] = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.ttf"
+        path.write_bytes(bytes(data))
+        try:
+            font = TrueTypeFile(path)
+        except FontFileError:
+            return
+        font.string_width("公文 ABC", 16)  # what it read can be used

@@ -155,7 +155,10 @@ class SubsetFace(TrueTypeFile):
     def _component_refs(self, old: int) -> list[tuple[int, int]]:
         refs = self._refs.get(old)
         if refs is None:
-            refs = self._refs[old] = _component_refs(self._glyph_bytes(old))
+            # a damaged composite may name glyphs the font does not have: .notdef stands in for them
+            count = self.num_glyphs
+            found = _component_refs(self._glyph_bytes(old))
+            refs = self._refs[old] = [(at, index if index < count else 0) for at, index in found]
         return refs
 
     def _composite_segment(self, old: int, refs: list[tuple[int, int]], new_of: dict[int, int]) -> Segment:
@@ -242,7 +245,7 @@ def _component_refs(glyph: bytes) -> list[tuple[int, int]]:
     refs = []
     at = 10
     flags = _COMPOSITE_MORE
-    while flags & _COMPOSITE_MORE:
+    while flags & _COMPOSITE_MORE and at + 4 <= len(glyph):  # a record cut short ends the list
         flags, index = struct.unpack_from(">HH", glyph, at)
         refs.append((at + 2, index))
         at += 4 + (4 if flags & _COMPOSITE_WORDS else 2)
