@@ -115,6 +115,20 @@ def test_colliding_output_names_are_refused(tmp_path):
     assert "overwrite" in next(r.error for r in results if r.status == "failed")
 
 
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="file modes are POSIX")
+def test_outputs_get_the_mode_a_plain_file_gets_and_a_replaced_file_keeps_its_own(tmp_path):
+    import gongwen.writers as writers
+
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"")
+    target = tmp_path / "x.pdf"
+    writers.write_atomic(target, b"%PDF-1.4 one")
+    assert target.stat().st_mode == plain.stat().st_mode
+    target.chmod(0o640)
+    writers.write_atomic(target, b"%PDF-1.4 two")
+    assert target.read_bytes() == b"%PDF-1.4 two" and oct(target.stat().st_mode & 0o777) == oct(0o640)
+
+
 def test_interrupted_write_leaves_no_file(tmp_path, monkeypatch):
     import gongwen.writers as writers
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from gongwen.layout.compose import Composition
 
 WRITE_FORMATS = ("docx", "pdf", "xml", "txt")
+_UMASK = os.umask(0)  # read once, at import (the call sets it, so it is set straight back)
+os.umask(_UMASK)
 
 
 def _renderers() -> dict[str, Callable[[Document, LayoutOptions, Composition | None], bytes]]:
@@ -71,6 +74,13 @@ def write_path(doc: Document, path: str | Path, fmt: str | None = None, options:
     return path
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it into place."""
     directory = path.parent if str(path.parent) else Path(".")
@@ -81,6 +91,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            # mkstemp makes the file private (0600): give it the mode a plain open() would, or keep the
+            # mode of the file it replaces
+            if hasattr(os, "fchmod"):  # POSIX; Windows files have no such modes
+                os.fchmod(handle.fileno(), _mode_for(path))
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
