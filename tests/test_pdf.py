@@ -184,6 +184,19 @@ def test_every_font_embedded(rendered):
         assert "Helvetica" not in out
 
 
+def test_every_pdf_passes_qpdfs_structure_and_stream_check(rendered, tmp_path):
+    if not shutil.which("qpdf"):
+        pytest.skip("qpdf is not installed")
+    from PIL import Image
+
+    seal = tmp_path / "seal.png"
+    Image.new("RGBA", (60, 60), (220, 20, 23, 160)).save(seal)
+    sealed = gongwen.write(gongwen.read(Path(EXAMPLES[0]).parent / "han.txt"), tmp_path / "sealed.pdf", seal=str(seal))
+    for path in [p for _, p in rendered.values()] + [sealed]:
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and "No syntax or stream encoding errors" in result.stdout, result.stdout
+
+
 def test_metadata(rendered):
     doc, path = rendered["tongzhi"]
     with pdfplumber.open(path) as pdf:
