@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from gongwen.layout.compose import Composition
 
 WRITE_FORMATS = ("docx", "pdf", "xml", "txt")
-_UMASK = os.umask(0)  # read once, at import (the call sets it, so it is set straight back)
-os.umask(_UMASK)
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def _renderers() -> dict[str, Callable[[Document, LayoutOptions, Composition | None], bytes]]:
@@ -74,27 +73,19 @@ def write_path(doc: Document, path: str | Path, fmt: str | None = None, options:
     return path
 
 
-def _mode_for(path: Path) -> int:
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        return 0o666 & ~_UMASK
-
-
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write to a temporary file beside ``path`` and rename it into place. The file gets the permissions
+    a plain new file gets (the umask applies), or keeps those of the file it replaces."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = _temporary_beside(path)
     except OSError as exc:
         raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            # mkstemp makes the file private (0600): give it the mode a plain open() would, or keep the
-            # mode of the file it replaces
-            if hasattr(os, "fchmod"):  # POSIX; Windows files have no such modes
-                os.fchmod(handle.fileno(), _mode_for(path))
+            replaced = _mode_of(path)
+            if replaced is not None and hasattr(os, "fchmod"):  # POSIX modes
+                os.fchmod(handle.fileno(), replaced)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -102,3 +93,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def _temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new file next to ``path``, created as open() creates files (mode 0666 less the umask), unlike
+    tempfile.mkstemp, whose files are private (0600)."""
+    directory = path.parent if str(path.parent) else Path(".")
+    for _ in range(100):
+        tmp = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, _NEW_FILE, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
