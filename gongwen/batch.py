@@ -171,18 +171,21 @@ def _result_of(future: Future[Result], task: Task) -> Result:
 
 
 def _load(options: LayoutOptions, formats: Sequence[str] = ()) -> None:
-    """Load the code, the fonts and the DOCX base package once per process (a no-op where they came
-    with the fork)."""
+    """Load the code for ``formats``, the fonts and the DOCX base package once per process (a no-op
+    where they came with the fork)."""
     import gongwen.api  # noqa: F401
-    import gongwen.writers.docx
-    import gongwen.writers.pdf  # noqa: F401
-    import gongwen.writers.xml  # noqa: F401
     from gongwen.layout.fonts import load_fonts
+    from gongwen.writers import renderer
 
-    with contextlib.suppress(Exception):  # a PDF task will report the problem itself
-        load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
+    for fmt in formats:
+        renderer(fmt)
+    if "docx" in formats or "pdf" in formats:
+        with contextlib.suppress(Exception):  # a task will report the problem itself
+            load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
     if "docx" in formats:
-        gongwen.writers.docx.base_document()
+        from gongwen.writers.docx import base_document
+
+        base_document()
 
 
 def _worker_start(options: LayoutOptions, formats: Sequence[str]) -> None:

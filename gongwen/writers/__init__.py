@@ -21,18 +21,28 @@ WRITE_FORMATS = ("docx", "pdf", "xml", "txt")
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def _renderers() -> dict[str, Callable[[Document, LayoutOptions, Composition | None], bytes]]:
-    from gongwen.writers.docx import render_docx
-    from gongwen.writers.pdf import render_pdf
-    from gongwen.writers.text import render_text
-    from gongwen.writers.xml import render_xml
+Renderer = Callable[[Document, LayoutOptions, "Composition | None"], bytes]
 
-    return {
-        "docx": render_docx,
-        "pdf": render_pdf,
-        "xml": lambda doc, _options, _composition: render_xml(doc),
-        "txt": lambda doc, _options, _composition: render_text(doc).encode("utf-8"),
-    }
+
+def renderer(fmt: str) -> Renderer:
+    """The function that writes ``fmt``; only its writer is imported (python-docx is slow to import)."""
+    if fmt == "docx":
+        from gongwen.writers.docx import render_docx
+
+        return render_docx
+    if fmt == "pdf":
+        from gongwen.writers.pdf import render_pdf
+
+        return render_pdf
+    if fmt == "xml":
+        from gongwen.writers.xml import render_xml
+
+        return lambda doc, _options, _composition: render_xml(doc)
+    if fmt == "txt":
+        from gongwen.writers.text import render_text
+
+        return lambda doc, _options, _composition: render_text(doc).encode("utf-8")
+    raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
 
 
 def render(doc: Document, fmt: str, options: LayoutOptions | None = None) -> bytes:
@@ -42,10 +52,7 @@ def render(doc: Document, fmt: str, options: LayoutOptions | None = None) -> byt
 
 def render_formats(doc: Document, formats: Sequence[str], options: LayoutOptions | None = None) -> dict[str, bytes]:
     """The bytes of ``doc`` in each format; the page layout that DOCX and PDF share is made once."""
-    renderers = _renderers()
-    for fmt in formats:
-        if fmt not in renderers:
-            raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
+    renderers = {fmt: renderer(fmt) for fmt in formats}
     options = options or LayoutOptions()
     composition = None
     if len({"docx", "pdf"} & set(formats)) == 2:
