@@ -199,7 +199,7 @@ class TrueTypeFile:
             if key in subtables:
                 mapping = self._cmap_subtable(subtables[key])
                 if mapping is not None:
-                    return {code: glyph for code, glyph in mapping.items() if 0 < glyph < self.num_glyphs}
+                    return _without_empty_glyphs(mapping, self.num_glyphs)
         raise FontFileError(f"{self.path}: no Unicode character map")
 
     def _cmap_subtable(self, at: int) -> dict[int, int] | None:
@@ -222,6 +222,17 @@ class TrueTypeFile:
         if fmt == 0:
             return dict(enumerate(data[at + 6 : at + 262]))
         return None
+
+
+def _without_empty_glyphs(mapping: dict[int, int], count: int) -> dict[int, int]:
+    """The mapping without codes that map to glyph 0 or to glyphs the font does not have (checked with
+    min and max first: most fonts have neither, and the big CJK maps need no second pass then)."""
+    if not mapping:
+        return mapping
+    glyphs = mapping.values()
+    if min(glyphs) > 0 and max(glyphs) < count:
+        return mapping
+    return {code: glyph for code, glyph in mapping.items() if 0 < glyph < count}
 
 
 def _cmap_format4(data: bytes, at: int) -> dict[int, int]:
