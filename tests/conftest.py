@@ -89,3 +89,13 @@ def pdf_lines(page, digits: int = 2) -> list[dict]:
             }
         )
     return out
+
+
+def write_damaged(original: bytes, damage: list[tuple[int, int]], folder: Path) -> Path:
+    """A copy of a font file with bytes overwritten (position modulo the length, new value), in ``folder``."""
+    data = bytearray(original)
+    for at, value in damage:
+        data[at % len(data)] = value
+    path = folder / "damaged.ttf"
+    path.write_bytes(bytes(data))
+    return path

@@ -8,7 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEEDS
+from conftest import EXAMPLES, SEEDS, write_damaged
 from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -151,12 +151,8 @@ def test_a_damaged_font_makes_a_subset_or_is_refused(damage):
     """Damage anywhere (glyph outlines, composite records, tables) never stops a PDF: the font is either
     refused when read, and the next candidate used, or its subsets are made."""
     original = (SHIPPED_DIR / "LiberationSerif-Regular.ttf").read_bytes()  # small, with composite accents
-    data = bytearray(original)
-    for at, value in damage:
-        data[at % len(data)] = value
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "damaged.ttf"
-        path.write_bytes(bytes(data))
+        path = write_damaged(original, damage, Path(folder))
         try:
             face = SubsetFace(str(path))
         except FontFileError:

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import write_damaged
 from fontTools.ttLib import TTCollection, TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -177,12 +178,8 @@ def test_format4_deltas_glyph_arrays_and_wrapping():
     )
 )
 def test_a_damaged_font_is_read_or_refused_with_a_reason(damage):
-    data = bytearray(LIBERATION)
-    for at, value in damage:
-        data[at % len(data)] = value
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "damaged.ttf"
-        path.write_bytes(bytes(data))
+        path = write_damaged(LIBERATION, damage, Path(folder))
         try:
             font = TrueTypeFile(path)
         except FontFileError:
