@@ -42,7 +42,7 @@ def render_pdf(doc: Document, options: LayoutOptions | None = None, composition:
     images = _Images(pdf)
     kids = []
     for page in composition.pages:
-        content = pdf.add_stream("", _page_content(page, fonts, images).encode("latin-1"))
+        content = pdf.add_stream(_page_content(page, fonts, images).encode("latin-1"))
         xobjects = images.resources(page.images)
         kids.append(
             pdf.add(

@@ -66,7 +66,7 @@ class EmbeddedFont:
             f" /FontDescriptor {descriptor} 0 R /DW {num(face.default_width)} /W [1 [{widths}]]"
             " /CIDToGIDMap /Identity >>"
         )
-        to_unicode = pdf.add_stream("", to_unicode_cmap(self.chars))
+        to_unicode = pdf.add_stream(to_unicode_cmap(self.chars))
         return pdf.add(
             f"<< /Type /Font /Subtype /Type0 /BaseFont {base_font} /Encoding /Identity-H"
             f" /DescendantFonts [{descendant} 0 R] /ToUnicode {to_unicode} 0 R >>"

@@ -64,15 +64,9 @@ class PdfFile:
         self.set(number, body)
         return number
 
-    def add_stream(self, entries: str, data: bytes, compress: bool = True) -> int:
-        """A stream object; ``entries`` are the dictionary's other entries (Length and Filter are added)."""
-        return self.set_stream(self.reserve(), entries, data, compress)
-
-    def set_stream(self, number: int, entries: str, data: bytes, compress: bool = True) -> int:
-        if compress:
-            data = zlib.compress(data, _COMPRESSION)
-            entries += " /Filter /FlateDecode"
-        return self.set_packed_stream(number, entries, data)
+    def add_stream(self, data: bytes) -> int:
+        """A stream object holding ``data``, compressed (FlateDecode)."""
+        return self.set_packed_stream(self.reserve(), "/Filter /FlateDecode", zlib.compress(data, _COMPRESSION))
 
     def set_packed_stream(self, number: int, entries: str, data: bytes) -> int:
         """A stream whose data is already encoded as ``entries`` says."""
