@@ -84,7 +84,10 @@ _REPAIR_MESSAGES = {
     "ordinal": "wrote {n} heading ordinal(s) in canonical form (一、 （一） 1. （1）)",
     "docno": "wrote {n} 发文字号 year bracket(s) as 〔 〕",
     "invisible": "removed {n} invisible formatting or control character(s)",
+    "corner": "wrote {n} corner quotation mark(s) 「」『』 as “”‘’ (GB/T 15834 for horizontal simplified text)",
 }
+_CORNER_QUOTES_RE = re.compile("[「」『』]")
+_CORNER_TO_CURLY = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
 
 # -- entry point ----------------------------------------------------------------------------------
@@ -98,6 +101,7 @@ def normalize(text: str, keep_traditional: bool = False) -> NormalizedText:
     if script == "traditional" and not keep_traditional:
         text, changed = to_simplified(text)
         warnings.append(f"converted traditional script to simplified ({changed} character(s) changed)")
+        text = repairs.sub("corner", _CORNER_QUOTES_RE, lambda m: _CORNER_TO_CURLY[m[0]], text)
     lines = [_normalize_line(raw, repairs) for raw in text.split("\n")]
     residue: list[Residue] = []
     lines = _remove_noise(lines, residue)

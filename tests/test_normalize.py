@@ -190,3 +190,14 @@ def test_an_annex_of_names_without_prose_is_kept_whole():
     assert doc.residue == []
     assert doc.annexes[0].label == "附件" and doc.annexes[0].title == "获奖人员名单"
     assert [b.text for b in doc.annexes[0].body] == ["张三", "李四"]
+
+
+def test_corner_quotes_of_traditional_text_become_curly_quotes_when_it_is_converted():
+    raw = "各地要把「防汛安全」擺在突出位置，『責任』要落實到人，做好應急準備工作。\n" * 3
+    converted = normalize(raw)
+    assert converted.lines[0].text == "各地要把“防汛安全”摆在突出位置，‘责任’要落实到人，做好应急准备工作。"
+    assert any("corner quotation mark" in w and "12" in w for w in converted.warnings)
+    kept = normalize(raw, keep_traditional=True)
+    assert "「防汛安全」" in kept.lines[0].text and not any("corner" in w for w in kept.warnings)
+    simplified = normalize("他说「可以」。\n")  # simplified text keeps whatever quotes it has
+    assert simplified.lines[0].text == "他说「可以」。"
