@@ -201,3 +201,20 @@ def test_corner_quotes_of_traditional_text_become_curly_quotes_when_it_is_conver
     assert "「防汛安全」" in kept.lines[0].text and not any("corner" in w for w in kept.warnings)
     simplified = normalize("他说「可以」。\n")  # simplified text keeps whatever quotes it has
     assert simplified.lines[0].text == "他说「可以」。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("急需维修.现将有关情况请示如下：", "急需维修。现将有关情况请示如下："),
+        ("约420万元.", "约420万元。"),
+        ("他说.“好”", "他说。“好”"),
+        ("一.总体要求", "一、总体要求"),  # an ordinal, not a full stop
+        ("第3.2节规定", "第3.2节规定"),
+        ("详见文件名称.pdf", "详见文件名称.pdf"),
+        ("等等...", "等等..."),
+        ("U.S.政府", "U.S.政府"),
+    ],
+)
+def test_a_full_stop_typed_as_a_period_after_chinese_is_made_full_width(raw, expected):
+    assert texts(raw) == [expected]
