@@ -267,3 +267,19 @@ def test_order_whose_first_sentence_wraps_has_no_title():
             "《江南省城市绿化管理办法》已经2025年4月15日省人民政府第十二次常务会议通过，现予公布，自2025年7月1日起施行。"
         )
     ]
+
+
+def test_annexes_pasted_after_the_colophon_are_annexes():
+    rows = "\n".join(f"第{n}市  {n * 10}万元" for n in range(1, 31))  # longer than the colophon search window
+    text = (
+        "江南省财政厅\n关于下达2025年农业发展专项资金的通知\n赣财农〔2025〕8号\n各设区市财政局：\n"
+        "现将2025年农业发展专项资金下达给你们（详见附件），请按规定及时拨付。\n"
+        "附件：2025年农业发展专项资金分配表\n江南省财政厅\n2025年2月20日\n"
+        "抄送：省农业农村厅，省审计厅。\n江南省财政厅办公室            2025年2月20日印发\n"
+        f"附件\n2025年农业发展专项资金分配表\n{rows}\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.cc == ["省农业农村厅", "省审计厅"]
+    assert doc.printer == "江南省财政厅办公室" and str(doc.print_date) == "2025-02-20"
+    assert [(a.label, a.title) for a in doc.annexes] == [("附件", "2025年农业发展专项资金分配表")]
+    assert len(doc.annexes[0].body) == 30 and not doc.residue

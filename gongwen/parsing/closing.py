@@ -51,6 +51,7 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
     """Parse the body and everything after it from ``lines`` (the part below the 主送机关)."""
     residue.extend(Residue(line.extra, "web 原标题") for line in lines if line.kind == "meta" and line.extra)
     texts = _text_lines(lines)
+    texts, pasted_after = _split_annexes_after_colophon(texts)
     texts = _recognise_colophon(texts, doc, residue)
     width = wrap_width(leading + [t.text for t in texts])
     date_at = _find_closing_date(texts)
@@ -58,10 +59,11 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
         body_end = _recognise_attendance(texts, len(texts), doc)
         body_end = _recognise_attachment_note(texts, body_end, doc, residue)
         doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
+        doc.annexes = _annexes(pasted_after, width)
         return
     _set_date(texts[date_at], doc)
     after = _recognise_note(texts, date_at + 1, doc)
-    doc.annexes = _annexes([t.text for t in texts[after:]], width)
+    doc.annexes = _annexes([t.text for t in texts[after:]], width) + _annexes(pasted_after, width)
     body_end = _recognise_signatures(texts, date_at, doc)
     body_end = _recognise_attendance(texts, body_end, doc)
     body_end = _recognise_attachment_note(texts, body_end, doc, residue)
@@ -81,6 +83,18 @@ def _text_lines(lines: list[Line]) -> list[_Text]:
 
 
 # -- 版记 ---------------------------------------------------------------------------------------
+def _split_annexes_after_colophon(texts: list[_Text]) -> tuple[list[_Text], list[str]]:
+    """Annexes pasted after the 版记 (as web pages and hasty copies have them): the lines from an annex
+    label that follows the last 抄送 or 印发 line, set apart so that the 版记 is found above them."""
+    for i in range(len(texts) - 1, -1, -1):
+        t = texts[i]
+        if _CC_RE.match(t.text) or PRINT_DATE_RE.match(t.text) or PRINT_DATE_RE.match(t.line.spaced):
+            if i + 1 < len(texts) and _annex_label(texts[i + 1].text) is not None:
+                return texts[: i + 1], [t.text for t in texts[i + 1 :]]
+            break
+    return texts, []
+
+
 def _recognise_colophon(texts: list[_Text], doc: Document, residue: list[Residue]) -> list[_Text]:
     """Find 抄送 and 印发 among the last lines; return the lines above the 版记."""
     window = range(max(0, len(texts) - _COLOPHON_WINDOW), len(texts))
@@ -270,20 +284,26 @@ def _annexes(lines: list[str], width: int | None) -> list[Annex]:
         return []
     sections: list[tuple[str, list[str]]] = []
     for line in lines:
-        m = ANNEX_LABEL_RE.match(line)
-        if (
-            m
-            and len(line) <= 8 + len(m["rest"])
-            and (not m["rest"] or len(line) <= 60)
-            and not SENTENCE_PUNCT_RE.search(m["rest"] or "")
-        ):
-            label = line[: m.start("rest")].rstrip("：: ") if m["rest"] else line.rstrip("：: ")
-            sections.append((label.replace(" ", ""), [m["rest"]] if m["rest"] else []))
+        found = _annex_label(line)
+        if found is not None:
+            label, rest = found
+            sections.append((label, [rest] if rest else []))
         elif sections:
             sections[-1][1].append(line)
         else:
             sections.append(("", [line]))
     return [_annex(label, body, width) for label, body in sections]
+
+
+def _annex_label(line: str) -> tuple[str, str] | None:
+    """(label, title on the same line) when ``line`` opens an annex: 附件, 附件2, 附件：title …"""
+    m = ANNEX_LABEL_RE.match(line)
+    if not m or len(line) > 8 + len(m["rest"]) or (m["rest"] and len(line) > 60):
+        return None
+    if SENTENCE_PUNCT_RE.search(m["rest"] or ""):
+        return None
+    label = line[: m.start("rest")].rstrip("：: ") if m["rest"] else line.rstrip("：: ")
+    return label.replace(" ", ""), m["rest"]
 
 
 def _annex(label: str, lines: list[str], width: int | None) -> Annex:
