@@ -148,7 +148,8 @@ _DIGIT_CJK_SPACE_RE = re.compile(rf"(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d)")
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])\s*([,;:?!])|([,;:?!])(?=\s*[{_CJK_OR_PUNCT}])")
-_HALF_STOP_RE = re.compile(rf"(?<=[{CJK}”’）》])\.(?=\s*$|[{CJK}“‘（《])")
+# "." after Chinese before Chinese, a digit or the line's end, or after a digit at the line's end
+_HALF_STOP_RE = re.compile(rf"(?<=[{CJK}”’）》])\.(?=\s*$|[{CJK}“‘（《\d])|(?<=\d)\.(?=\s*$)")
 _PAREN_RE = re.compile(r"[(（]([^()（）]{0,80})[)）]")
 
 _CN_NUM = f"[{CN_DIGITS}]{{1,3}}"
@@ -175,8 +176,9 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
     text = _repair_ordinal(text, repairs)
     spaced = _repair_ordinal(spaced, _Repairs())
     # a full stop typed as "." after Chinese (ordinals such as 一. are repaired above, before this)
-    text = repairs.sub("punct", _HALF_STOP_RE, "。", text)
-    spaced = _HALF_STOP_RE.sub("。", spaced)
+    if _CJK_RE.search(text):
+        text = repairs.sub("punct", _HALF_STOP_RE, "。", text)
+        spaced = _HALF_STOP_RE.sub("。", spaced)
     return Line(text=text, spaced=spaced)
 
 

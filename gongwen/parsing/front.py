@@ -132,7 +132,8 @@ def title_key(text: str) -> str:
 
 
 def _drop_repeats(groups: list[list[Line]], residue: list[Residue]) -> list[list[Line]]:
-    """A web headline often stands two or three times before the text; keep the last copy."""
+    """A web headline often stands two or three times before the text, with blank lines between the
+    copies or without; keep the last copy."""
     seen: set[str] = set()
     kept: list[list[Line]] = []
     for group in reversed(groups):
@@ -141,7 +142,20 @@ def _drop_repeats(groups: list[list[Line]], residue: list[Residue]) -> list[list
             residue.extend(Residue(line.text, "repeated headline") for line in group)
             continue
         seen.add(key)
-        kept.append(group)
+        kept.append(_without_repeated_lines(group, residue))
+    return list(reversed(kept))
+
+
+def _without_repeated_lines(group: list[Line], residue: list[Residue]) -> list[Line]:
+    later: set[str] = set()
+    kept: list[Line] = []
+    for line in reversed(group):
+        key = title_key(line.text)
+        if key in later:
+            residue.append(Residue(line.text, "repeated headline"))
+            continue
+        later.add(key)
+        kept.append(line)
     return list(reversed(kept))
 
 
