@@ -283,3 +283,23 @@ def test_annexes_pasted_after_the_colophon_are_annexes():
     assert doc.printer == "江南省财政厅办公室" and str(doc.print_date) == "2025-02-20"
     assert [(a.label, a.title) for a in doc.annexes] == [("附件", "2025年农业发展专项资金分配表")]
     assert len(doc.annexes[0].body) == 30 and not doc.residue
+
+
+def test_two_character_names_padded_to_line_up_are_one_name():
+    doc = gongwen.parse(
+        "江南省人民政府文件\n江政〔2025〕3号    签发人：李　明\n关于做好春耕工作的请示\n国务院：\n" + BODY
+    )
+    assert doc.signers == ["李明"]
+    minutes = gongwen.parse(
+        "江南省人民政府办公厅\n会议纪要\n一、会议认为要加强工作。\n出席：李　明　王建国　张　红\n请假：孙涛\n"
+        "江南省人民政府办公厅\n2025年3月1日\n"
+    )
+    assert [(a.role, a.names) for a in minutes.attendance] == [("出席", ["李明", "王建国", "张红"]), ("请假", ["孙涛"])]
+
+
+def test_join_padded_names_pairs_single_characters_and_leaves_whole_names():
+    from gongwen.parsing.patterns import join_padded_names
+
+    assert join_padded_names(["李", "明", "王建国", "张", "红"]) == ["李明", "王建国", "张红"]
+    assert join_padded_names(["王", "建", "国"]) == ["王建国"]
+    assert join_padded_names(["欧阳", "明", "王建国"]) == ["欧阳", "明", "王建国"]  # a lone character stays

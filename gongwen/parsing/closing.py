@@ -19,6 +19,7 @@ from gongwen.parsing.patterns import (
     heading_match,
     is_organ_like,
     is_signature_like,
+    join_padded_names,
     match_date_line,
     parse_date,
     split_top_level,
@@ -224,7 +225,8 @@ def _recognise_attendance(texts: list[_Text], end: int, doc: Document) -> int:
     wrapped_after_separator = True
     for t in texts[first:end]:
         m = _ATTENDANCE_RE.match(t.line.spaced)
-        names = [n for n in _NAME_SPLIT_RE.split((m["rest"] if m else t.line.spaced).strip("。")) if n]
+        listed = (m["rest"] if m else t.line.spaced).strip("。")
+        names = join_padded_names([n for n in _NAME_SPLIT_RE.split(listed) if n])
         if m:
             current = Attendance(role=m["role"].replace(" ", ""), names=[])
             doc.attendance.append(current)

@@ -12,6 +12,7 @@ from gongwen.parsing.patterns import (
     SENTENCE_PUNCT_RE,
     doc_number_from_match,
     is_organ_like,
+    join_padded_names,
     kind_of_title,
     match_date_line,
     parse_date,
@@ -123,7 +124,7 @@ def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_a
         number = DOC_NUMBER_RE.search(names)
         if number and i == number_at:
             names = names[: number.start()] + names[number.end() :]
-        found = [n for n in _NAME_SPLIT_RE.split(names) if n]
+        found = join_padded_names([n for n in _NAME_SPLIT_RE.split(names) if n])
         if not found:
             continue
         doc.signers.extend(found)
@@ -131,7 +132,7 @@ def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_a
         # Further names may follow on lines of their own (two per line is the norm).
         j = i + 1
         while j < window and j not in consumed and _is_name_line(lines[j].spaced):
-            doc.signers.extend(n for n in _NAME_SPLIT_RE.split(lines[j].spaced.strip()) if n)
+            doc.signers.extend(join_padded_names([n for n in _NAME_SPLIT_RE.split(lines[j].spaced.strip()) if n]))
             consumed.add(j)
             j += 1
         return

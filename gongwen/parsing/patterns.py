@@ -55,6 +55,7 @@ _CN_DIGIT_VALUE = {
     "九": 9,
 }
 
+_CJK_CHAR_RE = re.compile(f"[{CJK}]")
 PRINT_DATE_RE = re.compile(rf"^(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发$")
 
 L1_RE = re.compile(rf"^(?P<n>[{CN_NUMERALS}]{{1,3}})、(?P<rest>.*)$")
@@ -157,6 +158,31 @@ def heading_match(text: str) -> tuple[int, re.Match[str]] | None:
         if m and m["rest"].strip():
             return level, m
     return None
+
+
+def join_padded_names(names: list[str]) -> list[str]:
+    """Names split at spaces, with the two-character names that were padded to line up with longer ones
+    (李　明) made whole again: a Chinese name has at least two characters, so a run of single characters
+    is joined two by two (an odd run ends with three)."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        while len(run) >= 2:
+            take = 3 if len(run) == 3 else 2
+            out.append("".join(run[:take]))
+            del run[:take]
+        out.extend(run)
+        run.clear()
+
+    for name in names:
+        if len(name) == 1 and _CJK_CHAR_RE.match(name):
+            run.append(name)
+        else:
+            flush()
+            out.append(name)
+    flush()
+    return out
 
 
 def split_top_level(text: str, separators: str = "，") -> list[str]:
