@@ -144,6 +144,8 @@ def to_simplified(text: str) -> tuple[str, int]:
 # -- one line -------------------------------------------------------------------------------------
 _MULTI_SPACE_RE = re.compile(r" {2,}")
 _CJK_SPACE_RE = re.compile(f"(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}])")
+# a date set with spaces between its digits (2 0 2 5 年 3 月 1 8 日), as letter-spaced PDF text has it
+_SPACED_DATE_RE = re.compile(r"(?<![\d.])\d(?: \d){3} ?年 ?\d(?: \d)? ?月 ?\d(?: \d)? ?日")
 _DIGIT_CJK_SPACE_RE = re.compile(rf"(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d)")
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -172,6 +174,7 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
         return Line(text="", kind="blank")
     spaced = _repair_punctuation(spaced, repairs)
     spaced = _MULTI_SPACE_RE.sub("  ", spaced)
+    spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
     text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
     text = _repair_ordinal(text, repairs)
     spaced = _repair_ordinal(spaced, _Repairs())

@@ -221,3 +221,9 @@ def test_corner_quotes_of_traditional_text_become_curly_quotes_when_it_is_conver
 )
 def test_a_full_stop_typed_as_a_period_after_chinese_is_made_full_width(raw, expected):
     assert texts(raw) == [expected]
+
+
+def test_a_date_letter_spaced_digit_by_digit_is_closed_up():
+    assert texts("2 0 2 5 年 3 月 1 8 日") == ["2025年3月18日"]
+    doc = gongwen.parse("关于加强耕地保护的通知\n各市人民政府：\n现通知如下。\n江南省人民政府\n2 0 2 5 年 3 月 1 日\n")
+    assert str(doc.date) == "2025-03-01" and doc.signatures == ["江南省人民政府"]
