@@ -143,6 +143,8 @@ def to_simplified(text: str) -> tuple[str, int]:
 
 # -- one line -------------------------------------------------------------------------------------
 _MULTI_SPACE_RE = re.compile(r" {2,}")
+_WIDE_GAP_RE = re.compile(r"( {2,})")
+_LETTER_SPACED_MIN = 3  # characters; two (李 明) may be a padded name, which the name lists handle
 _CJK_SPACE_RE = re.compile(f"(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}])")
 # a date set with spaces between its digits (2 0 2 5 年 3 月 1 8 日), as letter-spaced PDF text has it
 _SPACED_DATE_RE = re.compile(r"(?<![\d.])\d(?: \d){3} ?年 ?\d(?: \d)? ?月 ?\d(?: \d)? ?日")
@@ -172,6 +174,7 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
     spaced = _SPACE_RE.sub(" ", raw).strip()
     if not spaced:
         return Line(text="", kind="blank")
+    spaced = _close_up_letter_spacing(spaced)
     spaced = _repair_punctuation(spaced, repairs)
     spaced = _MULTI_SPACE_RE.sub("  ", spaced)
     spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
@@ -183,6 +186,21 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
         text = repairs.sub("punct", _HALF_STOP_RE, "。", text)
         spaced = _HALF_STOP_RE.sub("。", spaced)
     return Line(text=text, spaced=spaced)
+
+
+def _close_up_letter_spacing(spaced: str) -> str:
+    """Chinese text or digits set with a space after every character (江 南 省 人 民 政 府 文 件, 0 0 0 0 2 5),
+    as justified or spaced-out PDF text comes out, are closed up; wider gaps, which separate columns, stay."""
+    if " " not in spaced:
+        return spaced
+    parts = _WIDE_GAP_RE.split(spaced)
+    for k in range(0, len(parts), 2):  # the gaps themselves are at the odd places
+        chars = parts[k].split(" ")
+        if len(chars) >= _LETTER_SPACED_MIN and all(len(ch) == 1 for ch in chars):
+            joined = "".join(chars)
+            if _CJK_RE.search(joined) or joined.isdigit():  # not a page number such as — 1 —
+                parts[k] = joined
+    return "".join(parts)
 
 
 def _repair_punctuation(text: str, repairs: _Repairs) -> str:

@@ -26,7 +26,21 @@ def windows_line_ends_and_tabs(text: str) -> str:
     return text.replace("    ", "\t").replace("\n", "\r\n")
 
 
-@pytest.mark.parametrize("degrade", [no_indent, no_blank_lines, half_width_punctuation, windows_line_ends_and_tabs])
+def letter_spaced_short_lines(text: str) -> str:
+    """Short lines (marks, numbers, titles, signatures, dates) spaced out character by character."""
+    return "\n".join(
+        " ".join(line.strip()) if _short_and_unspaced(line.strip()) else line for line in text.splitlines()
+    )
+
+
+def _short_and_unspaced(line: str) -> bool:
+    return 0 < len(line) < 25 and not any(ch.isspace() for ch in line)
+
+
+@pytest.mark.parametrize(
+    "degrade",
+    [no_indent, no_blank_lines, half_width_punctuation, windows_line_ends_and_tabs, letter_spaced_short_lines],
+)
 @pytest.mark.parametrize("path", SEEDS + EXAMPLES, ids=lambda p: p.stem)
 def test_degraded_text_parses_to_the_same_structure(path, degrade):
     text = path.read_text(encoding="utf-8")
