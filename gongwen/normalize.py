@@ -144,6 +144,7 @@ def to_simplified(text: str) -> tuple[str, int]:
 # -- one line -------------------------------------------------------------------------------------
 _MULTI_SPACE_RE = re.compile(r" {2,}")
 _WIDE_GAP_RE = re.compile(r"( {2,})")
+_ARTICLE_SPACE_RE = re.compile(rf"^(第[{CN_DIGITS}\d]{{1,5}}[章节条])\s+(?=\S)")
 _LETTER_SPACED_MIN = 3  # characters; two (李 明) may be a padded name, which the name lists handle
 _CJK_SPACE_RE = re.compile(f"(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}])")
 # a date set with spaces between its digits (2 0 2 5 年 3 月 1 8 日), as letter-spaced PDF text has it
@@ -179,6 +180,9 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
     spaced = _MULTI_SPACE_RE.sub("  ", spaced)
     spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
     text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
+    article = _ARTICLE_SPACE_RE.match(spaced)
+    if article:  # 第一条　为了…: the space after an article or chapter number belongs to the text
+        text = f"{article[1]}　{text[len(article[1]) :]}"
     text = _repair_ordinal(text, repairs)
     spaced = _repair_ordinal(spaced, _Repairs())
     # a full stop typed as "." after Chinese (ordinals such as 一. are repaired above, before this)

@@ -227,3 +227,17 @@ def test_a_date_letter_spaced_digit_by_digit_is_closed_up():
     assert texts("2 0 2 5 年 3 月 1 8 日") == ["2025年3月18日"]
     doc = gongwen.parse("关于加强耕地保护的通知\n各市人民政府：\n现通知如下。\n江南省人民政府\n2 0 2 5 年 3 月 1 日\n")
     assert str(doc.date) == "2025-03-01" and doc.signatures == ["江南省人民政府"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("第一条　为了加强管理，制定本办法。", "第一条　为了加强管理，制定本办法。"),
+        ("第二十三条 本办法自印发之日起施行。", "第二十三条　本办法自印发之日起施行。"),
+        ("第一章  总则", "第一章　总则"),
+        ("第一条为了加强管理。", "第一条为了加强管理。"),  # none written, none added
+        ("依照 第一条 规定执行", "依照第一条规定执行"),  # only where a line opens with the number
+    ],
+)
+def test_the_space_after_an_article_or_chapter_number_is_kept(raw, expected):
+    assert texts(raw) == [expected]
