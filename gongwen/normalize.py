@@ -255,6 +255,13 @@ _STRONG_CHROME_RE = re.compile(
     r"稿件来源|信息来源|【?字体[：:]?\s*大|字号[：:]\s*大|【?\s*大\s*中\s*小\s*】?$|收藏本页|加入收藏|"
     r"返回顶部|返回首页|微信扫一扫|用手机扫描|我要纠错|【?我要纠错】?)"
 )
+# WeChat articles: the follow prompt above, the reader's buttons below (whole lines only)
+_WECHAT_CHROME_RE = re.compile(
+    r"^(?:点击(?:上方|下方)?\S{0,4}(?:蓝字|关注)\S{0,12}|阅读原文|长按(?:识别)?(?:二维码|图片)\S{0,12}|"
+    r"预览时标签不可点|写留言|(?:分享|收藏|在看|点赞|转发|推荐)(?:\s*(?:分享|收藏|在看|点赞|转发|推荐)){1,5})$"
+)
+# a WeChat article's byline: date and time, "published in" a place (2025-03-18 09:30 发表于江南)
+_WECHAT_BYLINE_RE = re.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(?:\d{1,2}:\d{2}\s*)?发表于\S{0,12}$")
 _WEAK_CHROME_RE = re.compile(
     r"^[【\[（(]?\s*(?:来源|作者|编辑|审核|校对|发布时间|发布日期|发布者|时间|日期|浏览|点击|阅读|"
     r"索引号|主题分类|发文机关|发布机构|成文日期|生效日期|废止日期|有效性|文号|发文字号|主题词|标题|"
@@ -318,8 +325,10 @@ def _noise_reason(
         return None
     if len(_META_KEYS_RE.findall(line.spaced)) >= 2 or _ORIGINAL_TITLE_RE.search(text):
         return "web page metadata"
-    if _STRONG_CHROME_RE.match(text):
+    if _STRONG_CHROME_RE.match(text) or _WECHAT_CHROME_RE.match(text):
         return "web page chrome"
+    if _WECHAT_BYLINE_RE.search(line.spaced):
+        return "web page metadata"
     in_margin = index < head_end or index >= tail_start
     if in_margin and _WEAK_CHROME_RE.match(text):
         return "web page metadata"

@@ -303,3 +303,20 @@ def test_join_padded_names_pairs_single_characters_and_leaves_whole_names():
     assert join_padded_names(["李", "明", "王建国", "张", "红"]) == ["李明", "王建国", "张红"]
     assert join_padded_names(["王", "建", "国"]) == ["王建国"]
     assert join_padded_names(["欧阳", "明", "王建国"]) == ["欧阳", "明", "王建国"]  # a lone character stays
+
+
+def test_a_wechat_article_keeps_the_document_and_sets_the_chrome_aside():
+    text = (
+        "点击上方蓝字 关注我们\n江南发布\n2025-03-18 09:30 发表于江南\n"
+        "江南省人民政府办公厅关于做好春季森林防火工作的通知\n各市、县（区）人民政府，省政府各部门：\n"
+        "当前，我省已进入森林防火紧要期，现就有关事项通知如下。\n一、压实防火责任。各地要严格落实责任制。\n"
+        "江南省人民政府办公厅\n2025年3月17日\n来源：江南省人民政府网站\n编辑：张三\n阅读原文\n分享 收藏 在看 点赞\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "江南省人民政府办公厅关于做好春季森林防火工作的通知"
+    assert doc.signatures == ["江南省人民政府办公厅"] and str(doc.date) == "2025-03-17"
+    assert not doc.annexes
+    reasons = {r.text: r.reason for r in doc.residue}
+    assert reasons["点击上方蓝字 关注我们"] == reasons["阅读原文"] == reasons["分享 收藏 在看 点赞"] == "web page chrome"
+    assert reasons["2025-03-18 09:30 发表于江南"] == "web page metadata"
+    assert "江南发布" in reasons
