@@ -317,6 +317,20 @@ def test_a_wechat_article_keeps_the_document_and_sets_the_chrome_aside():
     assert doc.signatures == ["江南省人民政府办公厅"] and str(doc.date) == "2025-03-17"
     assert not doc.annexes
     reasons = {r.text: r.reason for r in doc.residue}
-    assert reasons["点击上方蓝字 关注我们"] == reasons["阅读原文"] == reasons["分享 收藏 在看 点赞"] == "web page chrome"
+    assert (
+        reasons["点击上方蓝字 关注我们"] == reasons["阅读原文"] == reasons["分享 收藏 在看 点赞"] == "web page chrome"
+    )
     assert reasons["2025-03-18 09:30 发表于江南"] == "web page metadata"
     assert "江南发布" in reasons
+
+
+def test_a_date_in_parentheses_under_the_title_is_the_date_not_part_of_the_title():
+    text = (
+        "江南省人民政府\n关于印发《江南省加快发展现代农业\n三年行动方案（2025—2027年）》的通知\n（2025年3月18日）\n\n"
+        "各市、县人民政府：\n现将行动方案印发给你们，请认真贯彻落实。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "江南省人民政府关于印发《江南省加快发展现代农业三年行动方案（2025—2027年）》的通知"
+    assert str(doc.date) == "2025-03-18" and doc.date_text == "2025年3月18日"
+    subtitle = gongwen.parse("关于做好资助工作的实施办法\n（试行）\n各单位：\n现将办法印发给你们。\n")
+    assert subtitle.title == "关于做好资助工作的实施办法（试行）" and subtitle.date is None

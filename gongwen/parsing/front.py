@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
 from gongwen.model import Document, Residue
 from gongwen.normalize import Line
 from gongwen.parsing.header import recognise_header
-from gongwen.parsing.patterns import DOC_NUMBER_RE, heading_match, kind_of_title, split_top_level
+from gongwen.parsing.patterns import DOC_NUMBER_RE, heading_match, kind_of_title, match_date_line, split_top_level
 
 _ADDRESSEE_WINDOW = 30
 _FRONT_WINDOW = 60
@@ -18,6 +19,7 @@ _SENTENCE_BEFORE_COLON_RE = re.compile(
 )
 _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*")
 _MAX_TITLE_LINES = 6
+_PARENTHESISED_RE = re.compile(r"[（(](.+)[）)]")
 _PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
 
@@ -112,8 +114,17 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     groups = [[line for line in group if id(line) in remaining] for group in groups]
     groups = _drop_repeats([g for g in groups if g], residue)
     title_lines, leftovers = _title_group(groups, residue)
+    dated = _date_in_parentheses(title_lines[-1]) if len(title_lines) > 1 else None
+    if dated:  # （2025年3月18日） under the title, as speeches and minutes have it, is the date
+        doc.date, doc.date_text = dated
+        title_lines = title_lines[:-1]
     _set_title(doc, title_lines, headline, original, residue)
     return leftovers
+
+
+def _date_in_parentheses(text: str) -> tuple[datetime.date, str] | None:
+    m = _PARENTHESISED_RE.fullmatch(text)
+    return match_date_line(m[1]) if m else None
 
 
 def _groups(lines: list[Line]) -> list[list[Line]]:
