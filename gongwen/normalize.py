@@ -178,15 +178,16 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
     spaced = _close_up_letter_spacing(spaced)
     spaced = _repair_punctuation(spaced, repairs)
     spaced = _MULTI_SPACE_RE.sub("  ", spaced)
-    spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
+    if " " in spaced and "年" in spaced:
+        spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
     text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
-    article = _ARTICLE_SPACE_RE.match(spaced)
+    article = _ARTICLE_SPACE_RE.match(spaced) if spaced.startswith("第") else None
     if article:  # 第一条　为了…: the space after an article or chapter number belongs to the text
         text = f"{article[1]}　{text[len(article[1]) :]}"
     text = _repair_ordinal(text, repairs)
     spaced = _repair_ordinal(spaced, _Repairs())
     # a full stop typed as "." after Chinese (ordinals such as 一. are repaired above, before this)
-    if _CJK_RE.search(text):
+    if "." in text and _CJK_RE.search(text):
         text = repairs.sub("punct", _HALF_STOP_RE, "。", text)
         spaced = _HALF_STOP_RE.sub("。", spaced)
     return Line(text=text, spaced=spaced)
@@ -327,7 +328,7 @@ def _noise_reason(
         return "web page metadata"
     if _STRONG_CHROME_RE.match(text) or _WECHAT_CHROME_RE.match(text):
         return "web page chrome"
-    if _WECHAT_BYLINE_RE.search(line.spaced):
+    if "发表于" in text and _WECHAT_BYLINE_RE.search(line.spaced):
         return "web page metadata"
     in_margin = index < head_end or index >= tail_start
     if in_margin and _WEAK_CHROME_RE.match(text):
