@@ -334,3 +334,14 @@ def test_a_date_in_parentheses_under_the_title_is_the_date_not_part_of_the_title
     assert str(doc.date) == "2025-03-18" and doc.date_text == "2025年3月18日"
     subtitle = gongwen.parse("关于做好资助工作的实施办法\n（试行）\n各单位：\n现将办法印发给你们。\n")
     assert subtitle.title == "关于做好资助工作的实施办法（试行）" and subtitle.date is None
+
+
+def test_attachments_labelled_one_by_one_above_the_signature():
+    text = (
+        "关于报送2025年工作计划的通知\n各县（区）教育局：\n请于3月31日前报送2025年工作计划。\n"
+        "附件1：2025年工作计划模板\n附件2：联系人回执（请于3月20日前\n报送）\n南昌市教育局\n2025年3月1日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.attachments == ["2025年工作计划模板", "联系人回执（请于3月20日前报送）"]
+    assert [b.text for b in doc.body] == ["请于3月31日前报送2025年工作计划。"]
+    assert doc.signatures == ["南昌市教育局"] and not doc.annexes

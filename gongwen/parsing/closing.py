@@ -30,6 +30,7 @@ _SIGNATURE_DATE_RE = re.compile(rf"^(?P<sig>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN
 _ORGAN_DATE_RE = re.compile(rf"^(?P<sig>\S{{2,40}}?)(?P<date>{DATE_PATTERN})$")
 _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)\s*[：:]\s*(?P<rest>.*)$")
 _NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
+_NUMBERED_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<rest>\S.*)$")
 _COLOPHON_WINDOW = 20
 _MAX_SIGNATURE_LINES = 6
 _MAX_ANNEX_TITLE_LINES = 3
@@ -242,7 +243,12 @@ def _recognise_attendance(texts: list[_Text], end: int, doc: Document) -> int:
 
 # -- 附件说明 ------------------------------------------------------------------------------------
 def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, residue: list[Residue]) -> int:
-    """附件：1. … 2. … (wrapped titles continue without a number) right above the signature."""
+    """附件：1. … 2. … (wrapped titles continue without a number) right above the signature; also
+    附件1：… 附件2：… on lines of their own, as many documents write it."""
+    labelled = _labelled_attachments(texts, end)
+    if labelled is not None:
+        doc.attachments, start = labelled
+        return start
     for i in range(end - 1, max(-1, end - 15), -1):
         m = ATTACHMENT_NOTE_RE.match(texts[i].text)
         if not m:
@@ -257,6 +263,27 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
             residue.append(Residue(lone["n"] + ".", "number of a lone attachment"))
         return i
     return end
+
+
+def _labelled_attachments(texts: list[_Text], end: int) -> tuple[list[str], int] | None:
+    """附件1：… 附件2：… (wrapped titles continue on lines without a label) ending right at ``end``."""
+    for i in range(max(0, end - 15), end):
+        first = _NUMBERED_ATTACHMENT_RE.match(texts[i].text)
+        if not first or first["n"] != "1":
+            continue
+        items: list[str] = []
+        for t in texts[i:end]:
+            m = _NUMBERED_ATTACHMENT_RE.match(t.text)
+            if m and int(m["n"]) == len(items) + 1:
+                items.append(m["rest"])
+            elif items and not m and len(t.text) <= 40 and "。" not in t.text:
+                items[-1] += t.text
+            else:
+                return None
+        if len(items) < 2:
+            return None
+        return [item.rstrip("。；;，,") for item in items], i
+    return None
 
 
 def _attachment_items(lines: list[str]) -> list[str] | None:
