@@ -85,7 +85,10 @@ _REPAIR_MESSAGES = {
     "docno": "wrote {n} 发文字号 year bracket(s) as 〔 〕",
     "invisible": "removed {n} invisible formatting or control character(s)",
     "corner": "wrote {n} corner quotation mark(s) 「」『』 as “”‘’ (GB/T 15834 for horizontal simplified text)",
+    "date": "wrote {n} date(s) given in figures (2025.3.1, 2025-03-01, 2025/3/1) as 2025年3月1日",
 }
+# a date in figures standing alone on a line, or just before 印发 (a 版记's print date)
+_NUMERIC_DATE_RE = re.compile(rf"(?:^|(?<=[\s{CJK}]))(\d{{4}})([-./])(\d{{1,2}})\2(\d{{1,2}})(?=\s*(?:印发)?$)")
 _CORNER_QUOTES_RE = re.compile("[「」『』]")
 _CORNER_TO_CURLY = {"「": "“", "」": "”", "『": "‘", "』": "’"}
 
@@ -181,6 +184,8 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
     if " " in spaced and "年" in spaced:
         spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
     text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
+    if "/" in text or "-" in text or "." in text:  # the text only: what is set aside keeps its own form
+        text = repairs.sub("date", _NUMERIC_DATE_RE, _date_in_words, text)
     article = _ARTICLE_SPACE_RE.match(spaced) if spaced.startswith("第") else None
     if article:  # 第一条　为了…: the space after an article or chapter number belongs to the text
         text = f"{article[1]}　{text[len(article[1]) :]}"
@@ -191,6 +196,13 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
         text = repairs.sub("punct", _HALF_STOP_RE, "。", text)
         spaced = _HALF_STOP_RE.sub("。", spaced)
     return Line(text=text, spaced=spaced)
+
+
+def _date_in_words(m: re.Match[str]) -> str:
+    year, month, day = int(m[1]), int(m[3]), int(m[4])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return m[0]
+    return f"{year}年{month}月{day}日"
 
 
 def _close_up_letter_spacing(spaced: str) -> str:

@@ -345,3 +345,17 @@ def test_attachments_labelled_one_by_one_above_the_signature():
     assert doc.attachments == ["2025年工作计划模板", "联系人回执（请于3月20日前报送）"]
     assert [b.text for b in doc.body] == ["请于3月31日前报送2025年工作计划。"]
     assert doc.signatures == ["南昌市教育局"] and not doc.annexes
+
+
+@pytest.mark.parametrize("written", ["2025.3.1", "2025-03-01", "2025/3/1"])
+def test_a_closing_date_in_figures_is_read_and_written_in_words(written):
+    doc = gongwen.parse(f"关于报送工作计划的通知\n各县教育局：\n请于3月31日前报送。\n南昌市教育局\n{written}\n")
+    assert str(doc.date) == "2025-03-01" and doc.date_text == "2025年3月1日"
+    assert doc.signatures == ["南昌市教育局"] and [b.text for b in doc.body] == ["请于3月31日前报送。"]
+    assert any("given in figures" in w for w in doc.warnings)
+
+
+def test_figures_that_are_no_date_stay_as_written():
+    doc = gongwen.parse("关于更新系统的通知\n各单位：\n系统版本号V2025.3.1，电话0791-8888-1234。\n")
+    assert doc.body[0].text == "系统版本号V2025.3.1，电话0791-8888-1234。"
+    assert not any("given in figures" in w for w in doc.warnings)
