@@ -24,7 +24,7 @@ from pathlib import Path
 from gongwen.errors import GongwenError
 from gongwen.layout.options import LayoutOptions
 
-INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps")
+INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps", ".html", ".htm")
 
 
 @dataclass

@@ -74,7 +74,7 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
         dest="input_format",
-        choices=("txt", "xml", "docx"),
+        choices=("txt", "xml", "docx", "html"),
         default=None,
         help="input format (default: from the file suffix)",
     )

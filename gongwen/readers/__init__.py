@@ -7,7 +7,7 @@ from pathlib import Path
 from gongwen.errors import InputError
 from gongwen.model import Document
 
-READ_FORMATS = ("txt", "xml", "docx", "doc", "wps")
+READ_FORMATS = ("txt", "xml", "docx", "doc", "wps", "html", "htm")
 
 
 def format_of_path(path: str | Path, given: str | None = None) -> str:
@@ -34,4 +34,8 @@ def read_path(path: str | Path, fmt: str | None = None, keep_traditional: bool =
         from gongwen.readers.xml import read_xml_file
 
         return read_xml_file(path)
+    if kind in ("html", "htm"):
+        from gongwen.readers.html import read_html_file
+
+        return parse_text(read_html_file(path), keep_traditional=keep_traditional)
     return parse_text(read_text_file(path), keep_traditional=keep_traditional)
