@@ -111,6 +111,10 @@ def _read(source: str, args: argparse.Namespace) -> Document:
             from gongwen.readers.xml import read_xml_bytes
 
             return read_xml_bytes(data, "<stdin>")
+        if args.input_format == "html":
+            from gongwen.readers.html import html_to_text
+
+            return parse_text(html_to_text(data, "<stdin>"), keep_traditional=args.keep_traditional)
         return parse_text(decode_text(data, "<stdin>"), keep_traditional=args.keep_traditional)
     return read(source, format=args.input_format, keep_traditional=args.keep_traditional)
 

@@ -58,6 +58,18 @@ def test_bad_input_gives_one_line_error_and_status_1(tmp_path, content, reason):
     assert "bad.txt" in err and reason in err
 
 
+def test_parse_reads_a_web_page_from_standard_input():
+    page = (
+        '<html><head><meta charset="utf-8"><script>var a;</script></head><body><h1>关于做好防汛工作的通知</h1>'
+        "<p>各市人民政府：</p><p>&emsp;&emsp;现将有关事项通知如下。</p><p>江南省人民政府</p><p>2025年5月6日</p>"
+        "</body></html>"
+    )
+    result = run("parse", "-", "--from", "html", "--json", stdin=page.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "关于做好防汛工作的通知" and data["date"] == "2025-05-06"
+
+
 def test_bad_usage_is_status_2():
     assert run("parse").returncode == 2
     assert run("convert", str(EXAMPLE), "--to", "odt").returncode == 2
