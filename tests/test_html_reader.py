@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 
 import pytest
 from conftest import EXAMPLES, SEEDS, structure
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gongwen
 from gongwen.readers.html import html_to_text
@@ -63,11 +66,21 @@ def test_table_cells_are_set_apart_and_line_breaks_end_lines():
     assert lines == ["甲", "乙", "单位    责任人", "南昌市    张三"]
 
 
-def test_a_page_without_text_is_refused_with_a_reason(tmp_path):
+@pytest.mark.parametrize(
+    "page", ["<html><head><script>var a = 1;</script></head><body>  </body></html>", "<!-- 只有注释 -->"]
+)
+def test_a_page_without_text_is_refused_with_a_reason(tmp_path, page):
     path = tmp_path / "empty.html"
-    path.write_text("<html><head><script>var a = 1;</script></head><body>  </body></html>", encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     with pytest.raises(gongwen.InputError, match="no text"):
         gongwen.read(path)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=200).map(lambda t: f"<p>{t}</p>".encode())))
+def test_any_bytes_are_read_or_refused_with_a_reason(data):
+    with contextlib.suppress(gongwen.InputError):  # any other exception fails the test
+        html_to_text(data)
 
 
 @pytest.mark.parametrize("path", SEEDS + EXAMPLES, ids=lambda p: p.stem)

@@ -69,7 +69,10 @@ _SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
 
 def html_to_text(data: bytes, source: str = "<bytes>") -> str:
     """The visible text of an HTML page, one line per block element."""
-    root = html.fromstring(_decoded(data, source))
+    try:
+        root = html.fromstring(_decoded(data, source))
+    except etree.ParserError:  # nothing but comments or a doctype
+        raise InputError(source, "no text in the web page") from None
     etree.strip_elements(root, *_DROPPED, etree.Comment, with_tail=False)
     lines: list[str] = [""]
     _walk(root, lines)
