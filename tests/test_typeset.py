@@ -76,3 +76,35 @@ def test_latin_and_digits_keep_their_natural_width_and_lines_stay_justified(font
 def test_paragraph_indent(fonts):
     first, second = lines_of("国" * 40, fonts, first_indent=2 * spec.CHAR_PITCH)[:2]
     assert len(first.text) == 26 and len(second.text) == 14
+
+
+TITLE_UNITS = 20  # 2号 characters on a line of the 版心
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "江南省人民政府关于印发《江南省加快发展现代农业三年行动方案（2025—2027年）》的通知",
+        "国务院办公厅关于进一步加强和改进城市供水安全保障工作的意见",
+        "江南省人民政府办公厅关于做好2025年春季安全生产工作的通知",
+        "关于表彰2024年度全省安全生产先进单位和先进个人的决定",
+    ],
+)
+def test_title_lines_fit_keep_every_character_and_break_at_allowed_places(title):
+    from gongwen.layout.title import split_title, units
+
+    lines = split_title(title, TITLE_UNITS)
+    assert "".join(lines) == title
+    assert all(units(line) <= TITLE_UNITS for line in lines)
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        assert not (upper[-1].isascii() and upper[-1].isalnum() and lower[0].isascii() and lower[0].isalnum())
+        assert not (upper.endswith("—") and lower.startswith("—"))
+
+
+def test_a_long_book_title_breaks_at_its_own_good_places():
+    from gongwen.layout.title import split_title
+
+    lines = split_title(
+        "江南省人民政府关于印发《江南省加快发展现代农业三年行动方案（2025—2027年）》的通知", TITLE_UNITS
+    )
+    assert lines == ["江南省人民政府关于印发", "《江南省加快发展现代农业三年行动方案", "（2025—2027年）》的通知"]

@@ -14,6 +14,7 @@ _BREAK_AFTER = ("关于", "，", "、", "》", "）", "”", "；")
 _BREAK_BEFORE = (
     "关于",
     "《",
+    "（",
     "的通知",
     "的决定",
     "的意见",
@@ -66,13 +67,14 @@ def _break_penalty(title: str, at: int) -> float | None:
         return None
     if before[-2:] + after[:1] == "———" or before[-1:] + after[:1] in ("——", "……"):
         return None
-    if before.count("《") > before.count("》"):  # inside a book title
-        return _POOR
+    # inside a book title a break costs more, but its own good places (before a parenthesis, after a
+    # comma) still beat the rest
+    surcharge = _FAIR if before.count("《") > before.count("》") else 0.0
     if before.endswith(_BREAK_AFTER) or after.startswith(_BREAK_BEFORE):
-        return _GOOD
+        return _GOOD + surcharge
     if before.endswith("的") or after.startswith(("关于", "和", "及", "与", "并", "坚决", "进一步")):
-        return _FAIR
-    return _POOR
+        return _FAIR + surcharge
+    return _POOR + surcharge
 
 
 def _best_split(title: str, count: int, max_units: float) -> tuple[float, list[str]] | None:
