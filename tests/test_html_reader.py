@@ -76,8 +76,18 @@ def test_a_page_without_text_is_refused_with_a_reason(tmp_path, page):
         gongwen.read(path)
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.one_of(st.binary(max_size=400), st.text(max_size=200).map(lambda t: f"<p>{t}</p>".encode())))
+MARKUP = ["<p>", "</p>", "<br>", "<td>", "<table>", "<!--", "-->", "<?xml ", "?>", "&nbsp;", "&#0;", "中", " "]
+MARKUP += ['<meta charset="x">', "<script>", "<html>", "<body>", "<![CDATA[", "<!DOCTYPE html>"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda t: f"<p>{t}</p>".encode()),
+        st.lists(st.sampled_from(MARKUP), max_size=30).map(lambda parts: "".join(parts).encode()),
+    )
+)
 def test_any_bytes_are_read_or_refused_with_a_reason(data):
     with contextlib.suppress(gongwen.InputError):  # any other exception fails the test
         html_to_text(data)

@@ -65,14 +65,18 @@ _BLOCKS = frozenset(
 _CELLS = frozenset(("td", "th"))
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>?")
 
 
 def html_to_text(data: bytes, source: str = "<bytes>") -> str:
     """The visible text of an HTML page, one line per block element."""
+    text = _XML_DECLARATION_RE.sub("", _decoded(data, source), count=1)  # lxml refuses one in a str
     try:
-        root = html.fromstring(_decoded(data, source))
-    except etree.ParserError:  # nothing but comments or a doctype
+        root = html.fromstring(text)
+    except (etree.ParserError, ValueError):  # nothing but comments or a doctype, or no markup lxml takes
         raise InputError(source, "no text in the web page") from None
+    if not isinstance(root.tag, str):  # the page is a lone comment or processing instruction
+        raise InputError(source, "no text in the web page")
     etree.strip_elements(root, *_DROPPED, etree.Comment, with_tail=False)
     lines: list[str] = [""]
     _walk(root, lines)
