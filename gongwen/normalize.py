@@ -289,6 +289,8 @@ _META_KEYS_RE = re.compile(
     r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
     r"发文字号|信息来源|阅读)\s*[：:]"
 )
+# a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
+_RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
 _ORIGINAL_TITLE_RE = re.compile(r"原标题\s*[：:]\s*(.+)$")
 
 
@@ -323,6 +325,8 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
             out.append(Line(text="", kind="meta"))
         elif reason == "page number":
             out.append(Line(text="", kind="page"))
+        elif reason == "drawn rule":  # it separated what stood above it from what stands below
+            out.append(Line(text="", kind="blank"))
     return out
 
 
@@ -334,6 +338,8 @@ def _noise_reason(
         return "page number"
     if index in running:
         return "running header or footer"
+    if _RULE_LINE_RE.fullmatch(text):
+        return "drawn rule"
     if len(text) > 200:
         return None
     if len(_META_KEYS_RE.findall(line.spaced)) >= 2 or _ORIGINAL_TITLE_RE.search(text):

@@ -359,3 +359,16 @@ def test_figures_that_are_no_date_stay_as_written():
     doc = gongwen.parse("关于更新系统的通知\n各单位：\n系统版本号V2025.3.1，电话0791-8888-1234。\n")
     assert doc.body[0].text == "系统版本号V2025.3.1，电话0791-8888-1234。"
     assert not any("given in figures" in w for w in doc.warnings)
+
+
+def test_rules_drawn_with_characters_are_set_aside_and_separate_what_they_stood_between():
+    text = (
+        "江南省人民政府文件\n江政发〔2025〕5号\n━━━━━━━━━━━━━━━━━━━━\n关于加强耕地保护的通知\n各市人民政府：\n"
+        "现通知如下。\n江南省人民政府\n2025年3月1日\n____________________\n抄送：省委办公厅。\n"
+        "————————————————————\n江南省人民政府办公厅  2025年3月1日印发\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "关于加强耕地保护的通知" and doc.cc == ["省委办公厅"]
+    assert doc.printer == "江南省人民政府办公厅"
+    assert [r.reason for r in doc.residue] == ["drawn rule"] * 3
+    assert [r.text for r in doc.residue] == ["━" * 20, "_" * 20, "—" * 20]
