@@ -289,6 +289,7 @@ _META_KEYS_RE = re.compile(
     r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
     r"发文字号|信息来源|阅读)\s*[：:]"
 )
+_SEAL_MARK_RE = re.compile(r"[（(]\s*(?:印章|盖章|公章|签章|章|单位盖章|单位公章)\s*[）)]$")
 # a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
 _RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
 _ORIGINAL_TITLE_RE = re.compile(r"原标题\s*[：:]\s*(.+)$")
@@ -307,6 +308,9 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
     for i, line in enumerate(lines):
         if not line.is_text:
             out.append(line)
+            continue
+        line = _without_seal_mark(line, residue)
+        if not line.text:
             continue
         reason = "web page chrome" if i >= related else None
         reason = reason or _noise_reason(line, i, head_end, tail_start, page_numbers, running)
@@ -328,6 +332,20 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
         elif reason == "drawn rule":  # it separated what stood above it from what stands below
             out.append(Line(text="", kind="blank"))
     return out
+
+
+def _without_seal_mark(line: Line, residue: list[Residue]) -> Line:
+    """A typed placeholder for the seal (（印章） after the organ's name, or （盖章） on a line of its own) is
+    no part of the signature: it goes to residue."""
+    if "章" not in line.text:
+        return line
+    m = _SEAL_MARK_RE.search(line.text)
+    if not m:
+        return line
+    residue.append(Residue(m[0], "seal placeholder"))
+    kept = line.text[: m.start()].rstrip()
+    spaced = _SEAL_MARK_RE.sub("", line.spaced).rstrip()
+    return Line(text=kept, spaced=spaced, kind=line.kind)
 
 
 def _noise_reason(

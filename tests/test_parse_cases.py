@@ -372,3 +372,15 @@ def test_rules_drawn_with_characters_are_set_aside_and_separate_what_they_stood_
     assert doc.printer == "江南省人民政府办公厅"
     assert [r.reason for r in doc.residue] == ["drawn rule"] * 3
     assert [r.text for r in doc.residue] == ["━" * 20, "_" * 20, "—" * 20]
+
+
+@pytest.mark.parametrize("closing", ["江南省人民政府（印章）", "江南省人民政府\n（盖章）", "（公章）\n江南省人民政府"])
+def test_a_typed_seal_placeholder_is_no_part_of_the_signature(closing):
+    doc = gongwen.parse(f"关于加强耕地保护的通知\n各市人民政府：\n现通知如下。\n{closing}\n2025年3月1日\n")
+    assert doc.signatures == ["江南省人民政府"] and [b.text for b in doc.body] == ["现通知如下。"]
+    assert [r.reason for r in doc.residue] == ["seal placeholder"]
+
+
+def test_a_chapter_in_parentheses_at_a_line_end_is_no_seal():
+    doc = gongwen.parse("关于学习的通知\n各单位：\n请认真学习文件精神（第二章）\n某某局\n2025年3月1日\n")
+    assert doc.body[0].text == "请认真学习文件精神（第二章）" and not doc.residue
