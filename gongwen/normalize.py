@@ -145,8 +145,7 @@ def to_simplified(text: str) -> tuple[str, int]:
 
 
 # -- one line -------------------------------------------------------------------------------------
-_MULTI_SPACE_RE = re.compile(r" {2,}")
-_WIDE_GAP_RE = re.compile(r"( {2,})")
+_WIDE_GAP_RE = re.compile(r"( {2,})")  # a gap that separates columns (kept by split, as a separator)
 _ARTICLE_SPACE_RE = re.compile(rf"^(第[{CN_DIGITS}\d]{{1,5}}[章节条])\s+(?=\S)")
 _LETTER_SPACED_MIN = 3  # characters; two (李 明) may be a padded name, which the name lists handle
 _CJK_SPACE_RE = re.compile(f"(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}])")
@@ -180,7 +179,7 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
         return Line(text="", kind="blank")
     spaced = _close_up_letter_spacing(spaced)
     spaced = _repair_punctuation(spaced, repairs)
-    spaced = _MULTI_SPACE_RE.sub("  ", spaced)
+    spaced = _WIDE_GAP_RE.sub("  ", spaced)
     if " " in spaced and "年" in spaced:
         spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
     text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
