@@ -19,9 +19,9 @@ from gongwen.parsing.patterns import (
     heading_match,
     is_organ_like,
     is_signature_like,
-    join_padded_names,
     match_date_line,
     parse_date,
+    split_names,
     split_top_level,
 )
 
@@ -29,7 +29,6 @@ _CC_RE = re.compile(r"^(?P<label>抄\s*送|主\s*送|抄\s*报)\s*[：:]\s*(?P<r
 _SIGNATURE_DATE_RE = re.compile(rf"^(?P<sig>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
 _ORGAN_DATE_RE = re.compile(rf"^(?P<sig>\S{{2,40}}?)(?P<date>{DATE_PATTERN})$")
 _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)\s*[：:]\s*(?P<rest>.*)$")
-_NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
 _NUMBERED_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<rest>\S.*)$")
 _COLOPHON_WINDOW = 20
 _MAX_SIGNATURE_LINES = 6
@@ -229,7 +228,7 @@ def _recognise_attendance(texts: list[_Text], end: int, doc: Document) -> int:
     for t in texts[first:end]:
         m = _ATTENDANCE_RE.match(t.line.spaced)
         listed = (m["rest"] if m else t.line.spaced).strip("。")
-        names = join_padded_names([n for n in _NAME_SPLIT_RE.split(listed) if n])
+        names = split_names(listed)
         if m:
             current = Attendance(role=m["role"].replace(" ", ""), names=[])
             doc.attendance.append(current)

@@ -12,10 +12,10 @@ from gongwen.parsing.patterns import (
     SENTENCE_PUNCT_RE,
     doc_number_from_match,
     is_organ_like,
-    join_padded_names,
     kind_of_title,
     match_date_line,
     parse_date,
+    split_names,
 )
 
 _COPY_NUMBER_RE = re.compile(r"^(\d{3,6})$")
@@ -24,7 +24,6 @@ _SECRECY_RE = re.compile(
 )
 _URGENCY_RE = re.compile(r"^(?P<urgency>特急|加急)$")
 _SIGNER_RE = re.compile(r"^(?P<before>.*?)签\s*发\s*人\s*[：:]\s*(?P<names>.*)$")
-_NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
 YEARLESS_DOC_NUMBER_RE = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}字)第(?P<serial>\d{1,6})号")
 _ORDER_NUMBER_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*[号期]$")
 _NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")
@@ -124,7 +123,7 @@ def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_a
         number = DOC_NUMBER_RE.search(names)
         if number and i == number_at:
             names = names[: number.start()] + names[number.end() :]
-        found = join_padded_names([n for n in _NAME_SPLIT_RE.split(names) if n])
+        found = split_names(names)
         if not found:
             continue
         doc.signers.extend(found)
@@ -132,7 +131,7 @@ def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_a
         # Further names may follow on lines of their own (two per line is the norm).
         j = i + 1
         while j < window and j not in consumed and _is_name_line(lines[j].spaced):
-            doc.signers.extend(join_padded_names([n for n in _NAME_SPLIT_RE.split(lines[j].spaced.strip()) if n]))
+            doc.signers.extend(split_names(lines[j].spaced))
             consumed.add(j)
             j += 1
         return
@@ -144,7 +143,7 @@ def _is_doc_number_or_empty(text: str) -> bool:
 
 
 def _is_name_line(text: str) -> bool:
-    names = [n for n in _NAME_SPLIT_RE.split(text.strip()) if n]
+    names = split_names(text)
     return 0 < len(names) <= 3 and all(
         _NAME_RE.match(n) and not is_organ_like(n) and not kind_of_title(n) and "关于" not in n for n in names
     )

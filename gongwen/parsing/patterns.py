@@ -160,6 +160,14 @@ def heading_match(text: str) -> tuple[int, re.Match[str]] | None:
     return None
 
 
+_NAME_SPLIT_RE = re.compile(r"[\s、，,；;]+")
+
+
+def split_names(text: str) -> list[str]:
+    """A list of names (签发人, 出席 …) split at spaces and list marks, padded names made whole."""
+    return join_padded_names([name for name in _NAME_SPLIT_RE.split(text.strip()) if name])
+
+
 def join_padded_names(names: list[str]) -> list[str]:
     """Names split at spaces, with the two-character names that were padded to line up with longer ones
     (李　明) made whole again: a Chinese name has at least two characters, so a run of single characters
