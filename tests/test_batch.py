@@ -179,3 +179,24 @@ def test_formats_together_are_the_same_bytes_as_each_alone_with_one_layout(monke
     together = render_formats(doc, ["docx", "pdf", "xml"])
     assert together == alone
     assert len(calls) == 1
+
+
+def test_outputs_are_the_same_bytes_in_any_process():
+    """No output depends on set or dict order that differs between processes (hash randomisation)."""
+    script = (
+        "import hashlib, sys, gongwen\n"
+        "from gongwen.writers import render_formats\n"
+        "out = render_formats(gongwen.read(sys.argv[1]), ['docx', 'pdf', 'xml'])\n"
+        "print(hashlib.sha256(out['docx'] + out['pdf'] + out['xml']).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(EXAMPLES[0])],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
