@@ -114,3 +114,12 @@ def test_folders_of_web_pages_convert_in_a_batch(tmp_path):
     results = gongwen.convert_many([tmp_path / "in"], tmp_path / "out", ["xml"], jobs=1)
     assert [r.status for r in results] == ["converted"]
     assert (tmp_path / "out" / "page.xml").exists()
+
+
+@pytest.mark.parametrize("path", SEEDS + EXAMPLES, ids=lambda p: p.stem)
+def test_a_document_published_as_preformatted_text_parses_like_its_text(path, tmp_path):
+    """Some sites publish the text as it was typed, in a <pre> block: its lines and indents are kept."""
+    text = path.read_text(encoding="utf-8")
+    page = tmp_path / f"{path.stem}.html"
+    page.write_text(f"<html><body><pre>{html.escape(text)}</pre></body></html>", encoding="utf-8")
+    assert structure(gongwen.read(page)) == structure(gongwen.parse(text))

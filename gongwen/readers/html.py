@@ -65,6 +65,7 @@ _BLOCKS = frozenset(
 _CELLS = frozenset(("td", "th"))
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _SPACES_RE = re.compile(r"[ \t\r\n\f\v]+")
+_PRE = "\x00"  # marks a line of preformatted text until the lines are joined (no page text holds it)
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>?")
 
 
@@ -80,7 +81,8 @@ def html_to_text(data: bytes, source: str = "<bytes>") -> str:
     etree.strip_elements(root, *_DROPPED, etree.Comment, with_tail=False)
     lines: list[str] = [""]
     _walk(root, lines)
-    text = "\n".join(line.strip() for line in lines)
+    # a line from preformatted text keeps its indent (the text parser reads indents); others lose theirs
+    text = "\n".join(line[1:].rstrip() if line.startswith(_PRE) else line.strip() for line in lines)
     if not text.strip():
         raise InputError(source, "no text in the web page")
     return text
@@ -105,24 +107,34 @@ def _decoded(data: bytes, source: str) -> str:
     return decode_text(data, source)
 
 
-def _walk(element: etree._Element, lines: list[str]) -> None:
+def _walk(element: etree._Element, lines: list[str], pre: bool = False) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     block = tag in _BLOCKS
+    pre = pre or tag in ("pre", "textarea", "plaintext", "xmp")  # text laid out as written, line by line
     if block or tag == "br":
         _end_line(lines)
     lines_before, text_before = len(lines), lines[-1]
     if tag in _CELLS and lines[-1].strip():
         lines[-1] += "    "  # a column gap, as the parser reads two or more spaces
     if element.text and tag != "br":
-        lines[-1] += _inline(element.text)
+        _add(lines, element.text, pre)
     for child in element:
-        _walk(child, lines)
+        _walk(child, lines, pre)
         if child.tail:
-            lines[-1] += _inline(child.tail)
+            _add(lines, child.tail, pre)
     if block:
         if len(lines) == lines_before and lines[-1] == text_before:  # an empty paragraph: a blank line
             lines.append("")
         _end_line(lines)
+
+
+def _add(lines: list[str], text: str, pre: bool) -> None:
+    if not pre:
+        lines[-1] += _inline(text)
+        return
+    first, *rest = text.replace("\r\n", "\n").split("\n")
+    lines[-1] += first
+    lines.extend(_PRE + line for line in rest)
 
 
 def _end_line(lines: list[str]) -> None:
