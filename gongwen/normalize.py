@@ -288,6 +288,8 @@ _META_KEYS_RE = re.compile(
     r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
     r"发文字号|信息来源|阅读)\s*[：:]"
 )
+# the name of the site or app the text was copied from, on a line of its own above the text
+_SITE_NAME_RE = re.compile(r"^\S{1,20}(?:门户网站|官方网站|网站|官网|政府网|新闻网|客户端|公众号)$")
 _SEAL_MARK_RE = re.compile(r"[（(]\s*(?:印章|盖章|公章|签章|章|单位盖章|单位公章)\s*[）)]$")
 # a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
 _RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
@@ -368,6 +370,8 @@ def _noise_reason(
     in_margin = index < head_end or index >= tail_start
     if in_margin and _WEAK_CHROME_RE.match(text):
         return "web page metadata"
+    if index < head_end and _SITE_NAME_RE.match(text):
+        return "web page chrome"
     return None
 
 

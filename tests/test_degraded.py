@@ -33,13 +33,25 @@ def letter_spaced_short_lines(text: str) -> str:
     )
 
 
+def site_name_above(text: str) -> str:
+    """Copied from a site, with its name on the first line."""
+    return "江南省人民政府门户网站\n" + text
+
+
 def _short_and_unspaced(line: str) -> bool:
     return 0 < len(line) < 25 and not any(ch.isspace() for ch in line)
 
 
 @pytest.mark.parametrize(
     "degrade",
-    [no_indent, no_blank_lines, half_width_punctuation, windows_line_ends_and_tabs, letter_spaced_short_lines],
+    [
+        no_indent,
+        no_blank_lines,
+        half_width_punctuation,
+        windows_line_ends_and_tabs,
+        letter_spaced_short_lines,
+        site_name_above,
+    ],
 )
 @pytest.mark.parametrize("path", SEEDS + EXAMPLES, ids=lambda p: p.stem)
 def test_degraded_text_parses_to_the_same_structure(path, degrade):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import EXAMPLES
 
 import gongwen
 from gongwen.model import Heading, Paragraph
@@ -384,3 +385,13 @@ def test_a_typed_seal_placeholder_is_no_part_of_the_signature(closing):
 def test_a_chapter_in_parentheses_at_a_line_end_is_no_seal():
     doc = gongwen.parse("关于学习的通知\n各单位：\n请认真学习文件精神（第二章）\n某某局\n2025年3月1日\n")
     assert doc.body[0].text == "请认真学习文件精神（第二章）" and not doc.residue
+
+
+def test_the_marks_of_the_header_are_found_below_a_line_of_the_site_they_were_copied_from():
+    text = (EXAMPLES[0].parent / "tongzhi.txt").read_text(encoding="utf-8")
+    doc = gongwen.parse("网站导航 政务公开\n" + text)
+    original = gongwen.parse(text)
+    assert (doc.copy_number, doc.secrecy, doc.urgency) == (original.copy_number, original.secrecy, original.urgency)
+    assert doc.banner == original.banner and doc.issuers == original.issuers
+    assert doc.title == original.title
+    assert [r.text for r in doc.residue] == ["网站导航政务公开"]

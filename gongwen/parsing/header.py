@@ -30,6 +30,7 @@ _NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\
 _ISSUER_DATE_RE = re.compile(rf"^(?P<organ>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
 _MARK_SUFFIXES = ("文件", "命令", "令", "纪要")
 _HEADER_WINDOW = 12
+_FLAGS_START_WINDOW = 3
 
 
 def recognise_header(lines: list[Line], doc: Document) -> list[Line]:
@@ -45,18 +46,26 @@ def recognise_header(lines: list[Line], doc: Document) -> list[Line]:
 
 
 def _mark_flags(lines: list[Line], doc: Document, consumed: set[int]) -> None:
-    """份号, 密级 and 紧急程度 stand on the first lines, one per line or together."""
-    for i, line in enumerate(lines[:4]):
-        tokens = line.spaced.split()
-        if not tokens or not all(_flag_token(tok, doc, dry_run=True) for tok in _merge_star(tokens)):
-            if _flag_token(line.text, doc, dry_run=True):
-                _flag_token(line.text, doc, dry_run=False)
-                consumed.add(i)
-                continue
+    """份号, 密级 and 紧急程度 stand on the first lines, one per line or together (a line or two of a site's
+    own above them, such as its name, is passed over and left for the title's recogniser)."""
+    start = next((i for i, line in enumerate(lines[:_FLAGS_START_WINDOW]) if _flag_tokens(line, doc)), None)
+    if start is None:
+        return
+    for i in range(start, min(len(lines), start + 4)):
+        tokens = _flag_tokens(lines[i], doc)
+        if not tokens:
             break
-        for tok in _merge_star(tokens):
+        for tok in tokens:
             _flag_token(tok, doc, dry_run=False)
         consumed.add(i)
+
+
+def _flag_tokens(line: Line, doc: Document) -> list[str]:
+    """The flags a line consists of (份号, 密级★期限, 紧急程度), or [] when it holds anything else."""
+    tokens = _merge_star(line.spaced.split())
+    if tokens and all(_flag_token(tok, doc, dry_run=True) for tok in tokens):
+        return tokens
+    return [line.text] if _flag_token(line.text, doc, dry_run=True) else []
 
 
 def _merge_star(tokens: list[str]) -> list[str]:
@@ -155,26 +164,39 @@ def _find_banner(lines: list[Line], doc: Document, consumed: set[int], number_at
         start += 1
     if number_at is not None:
         block = [i for i in range(start, number_at) if i not in consumed]
-        if block and all(_is_banner_line(lines[i].text) for i in block):
+        # the mark is the lines right above the 发文字号; a site's own line above them is no part of it
+        while block and not all(_is_banner_line(lines[i].text) for i in block):
+            block.pop(0)
+        if block:
             _set_banner(doc, [lines[i] for i in block])
             consumed.update(block)
         return
-    block = []
-    for i in range(start, min(len(lines), start + 6)):
+    for first in range(start, start + _FLAGS_START_WINDOW):  # a site's own line or two may stand above
+        block = _mark_block(lines, first, consumed)
+        if block:
+            _set_banner(doc, [lines[j] for j in block])
+            consumed.update(block)
+            return
+
+
+def _mark_block(lines: list[Line], first: int, consumed: set[int]) -> list[int]:
+    """The lines from ``first`` that make a mark without a 发文字号 below it: organs ending in 文件, or
+    in 命令/令/纪要 above an order or issue number."""
+    block: list[int] = []
+    for i in range(first, min(len(lines), first + 6)):
         if i in consumed:
             continue
         text = lines[i].text
         if not _is_banner_line(text):
-            break
+            return []
         block.append(i)
         if (
             text.endswith("文件")
             or (text.endswith(("命令", "令")) and _next_is_order_number(lines, i))
             or (text.endswith("纪要") and _next_is_order_number(lines, i))
         ):
-            _set_banner(doc, [lines[j] for j in block])
-            consumed.update(block)
-            return
+            return block
+    return []
 
 
 def _next_is_order_number(lines: list[Line], index: int) -> bool:
