@@ -106,14 +106,12 @@ class SubsetFace(TrueTypeFile):
         even where two characters share a glyph or a character has none; the parts composite glyphs use
         follow. The ``cmap`` (format 6) maps codes 1 … n to glyphs 1 … n."""
         glyph_map, new_of = self._glyph_map(chars)
-        refs_of, simple = self._refs, self._glyph_segments
+        simple = self._glyph_segments
         glyphs: list[Segment] = []
         offsets = [0]
         at = glyf_checksum = 0
         for old in glyph_map:
-            refs = refs_of.get(old)
-            if refs is None:
-                refs = self._component_refs(old)
+            refs = self._component_refs(old)
             if refs:
                 segment: Segment | None = self._composite_segment(old, refs, new_of)
             else:
@@ -135,13 +133,9 @@ class SubsetFace(TrueTypeFile):
         glyph_map = [0, *(get(char, 0) for char in chars)]
         count = len(glyph_map)
         new_of = dict(zip(reversed(glyph_map), range(count - 1, -1, -1), strict=True))  # first one wins
-        refs_of = self._refs
         n = 0
         while n < len(glyph_map):
-            refs = refs_of.get(glyph_map[n])
-            if refs is None:
-                refs = self._component_refs(glyph_map[n])
-            for _, part in refs:
+            for _, part in self._component_refs(glyph_map[n]):
                 if part not in new_of:
                     new_of[part] = len(glyph_map)
                     glyph_map.append(part)
