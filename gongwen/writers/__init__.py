@@ -45,6 +45,17 @@ def renderer(fmt: str) -> Renderer:
     raise OutputError(None, f"unknown output format {fmt!r} (known: {', '.join(WRITE_FORMATS)})")
 
 
+def document_properties(doc: Document) -> dict[str, str]:
+    """What the DOCX and PDF files say of themselves: title, author (the issuing organs), subject (the
+    发文字号) and keywords (the 文种)."""
+    return {
+        "title": doc.title or doc.banner or "",
+        "author": "、".join(doc.issuers or doc.signatures),
+        "subject": doc.doc_number.text if doc.doc_number else "",
+        "keywords": doc.kind or "",
+    }
+
+
 def render(doc: Document, fmt: str, options: LayoutOptions | None = None) -> bytes:
     """The bytes of ``doc`` in ``fmt``."""
     return render_formats(doc, [fmt], options)[fmt]

@@ -34,6 +34,7 @@ from gongwen.layout.fonts import DOCX_NAMES, load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.layout.title import split_title, units
 from gongwen.model import Block, Document, Heading
+from gongwen.writers import document_properties
 from gongwen.writers.zip_file import zip_bytes
 
 TW = spec.TWIPS_PER_MM
@@ -368,10 +369,8 @@ class _DocxWriter:
     def _metadata(self) -> None:
         props = self.d.core_properties
         # python-docx holds each property to 255 characters; a longer one is cut, not refused
-        props.title = (self.doc.title or self.doc.banner or "")[:_MAX_PROPERTY]
-        props.author = "、".join(self.doc.issuers or self.doc.signatures)[:_MAX_PROPERTY]
-        props.subject = (self.doc.doc_number.text if self.doc.doc_number else "")[:_MAX_PROPERTY]
-        props.keywords = (self.doc.kind or "")[:_MAX_PROPERTY]
+        for key, value in document_properties(self.doc).items():
+            setattr(props, key, value[:_MAX_PROPERTY])
         props.comments = "gongwen"
 
     # -- paragraphs ---------------------------------------------------------------------------

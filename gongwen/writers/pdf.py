@@ -18,6 +18,7 @@ from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedLine, c
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.model import Document
+from gongwen.writers import document_properties
 from gongwen.writers.pdf_fonts import DocumentFonts
 from gongwen.writers.pdf_objects import PdfFile, num, text_string
 
@@ -58,14 +59,8 @@ def render_pdf(doc: Document, options: LayoutOptions | None = None, composition:
 
 def _info(doc: Document) -> str:
     """The document information dictionary (14.3.3)."""
-    entries = {
-        "Title": doc.title or doc.banner or "",
-        "Author": "、".join(doc.issuers or doc.signatures),
-        "Subject": doc.doc_number.text if doc.doc_number else "",
-        "Keywords": doc.kind or "",
-        "Creator": "gongwen",
-        "Producer": "gongwen",
-    }
+    entries = {key.capitalize(): value for key, value in document_properties(doc).items()}
+    entries.update(Creator="gongwen", Producer="gongwen")
     return "<< " + " ".join(f"/{key} {text_string(value)}" for key, value in entries.items() if value) + " >>"
 
 
