@@ -8,6 +8,7 @@ directory and the ``name`` table are read, which keeps a scan of a whole fonts f
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 _TRUETYPE = (0x00010000, 0x74727565)  # 'OTTO' (CFF outlines) is not embedded
@@ -50,14 +51,22 @@ def _name_table(handle) -> bytes | None:
     return None
 
 
-def _names(data: bytes) -> set[str]:
+def name_records(data: bytes) -> Iterator[tuple[int, int, int, int, bytes]]:
+    """(platform, encoding, language, name id, the string's bytes) of each record of a ``name`` table."""
+    if len(data) < 6:
+        return
     _format, count, strings = struct.unpack_from(">HHH", data)
+    for i in range(min(count, (len(data) - 6) // 12)):
+        platform, encoding, language, name_id, length, offset = struct.unpack_from(">6H", data, 6 + 12 * i)
+        yield platform, encoding, language, name_id, data[strings + offset : strings + offset + length]
+
+
+def _names(data: bytes) -> set[str]:
     names = set()
-    for i in range(count):
-        platform, encoding, _language, name_id, length, offset = struct.unpack_from(">6H", data, 6 + 12 * i)
+    for platform, encoding, _language, name_id, raw in name_records(data):
         if name_id not in _FAMILY_IDS:
             continue
-        text = _decode(data[strings + offset : strings + offset + length], platform, encoding)
+        text = _decode(raw, platform, encoding)
         if text and text.strip():
             names.add(text.strip())
     return names

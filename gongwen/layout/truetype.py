@@ -13,6 +13,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from gongwen.layout.font_names import name_records
+
 _SFNT_VERSIONS = (0x00010000, 0x74727565)  # TrueType outlines ('OTTO', CFF outlines, cannot be embedded here)
 _COLLECTION = b"ttcf"
 _HEAD_MAGIC = 0x5F0F3CF5
@@ -102,17 +104,13 @@ class TrueTypeFile:
     def _postscript_name(self) -> str:
         data = self.table("name") if "name" in self.tables else b""
         found: dict[int, str] = {}
-        if len(data) >= 6:
-            _format, count, strings = struct.unpack_from(">HHH", data)
-            for i in range(min(count, (len(data) - 6) // 12)):
-                platform, encoding, language, name_id, length, offset = struct.unpack_from(">6H", data, 6 + 12 * i)
-                if name_id not in _NAME_IDS or name_id in found:
-                    continue
-                raw = data[strings + offset : strings + offset + length]
-                if (platform, encoding, language) == (3, 1, 0x409):
-                    found[name_id] = raw.decode("utf-16-be", "replace")
-                elif (platform, encoding, language) == (1, 0, 0):
-                    found[name_id] = raw.decode("mac_roman", "replace")
+        for platform, encoding, language, name_id, raw in name_records(data):
+            if name_id not in _NAME_IDS or name_id in found:
+                continue
+            if (platform, encoding, language) == (3, 1, 0x409):
+                found[name_id] = raw.decode("utf-16-be", "replace")
+            elif (platform, encoding, language) == (1, 0, 0):
+                found[name_id] = raw.decode("mac_roman", "replace")
         name = next((found[i] for i in _NAME_IDS if found.get(i)), Path(self.path).stem)
         # a PDF name is printable ASCII without delimiters; anything else becomes '-'
         return "".join(ch if 0x21 <= ord(ch) <= 0x7E and ch not in "[](){}<>/%#" else "-" for ch in name)
