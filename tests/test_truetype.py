@@ -111,6 +111,12 @@ def test_fonts_whose_licence_forbids_embedding_are_refused(tmp_path, fs_type):
         TrueTypeFile(path)
 
 
+def test_a_font_without_glyphs_is_refused(tmp_path):
+    path = patched(tmp_path, lambda data: struct.pack_into(">H", data, table_offset(data, b"maxp") + 4, 0))
+    with pytest.raises(FontFileError, match="no glyphs"):
+        TrueTypeFile(path)
+
+
 def test_a_truncated_font_is_refused(tmp_path):
     path = tmp_path / "cut.ttf"
     path.write_bytes((SHIPPED_DIR / "LiberationSerif-Regular.ttf").read_bytes()[:2000])

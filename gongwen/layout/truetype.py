@@ -93,6 +93,8 @@ class TrueTypeFile:
         self._read_os2()
         self._read_post()
         (self.num_glyphs,) = struct.unpack_from(">H", self.table("maxp"), 4)
+        if self.num_glyphs == 0:
+            raise FontFileError(f"{self.path}: the font has no glyphs")
         if not self.subsetting_allowed:
             raise FontFileError(f"{self.path}: the font's licence does not allow embedding a subset")
         self._read_metrics()
