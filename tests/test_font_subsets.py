@@ -17,7 +17,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 
 import gongwen
-from gongwen.layout.font_subsets import Segment, SubsetFace, adler32_combine, checksum, zlib_stream
+from gongwen.layout.font_subsets import Segment, SubsetFace, checksum, joined_adler32, zlib_stream
 from gongwen.layout.fonts import SHIPPED_DIR, load_fonts
 from gongwen.layout.truetype import FontFileError
 from gongwen.writers.pdf import render_pdf
@@ -25,10 +25,18 @@ from gongwen.writers.pdf import render_pdf
 FONT_FILE_CHECKSUM = 0xB1B0AFBA  # what a TrueType file's words sum to (OpenType 'head' table)
 
 
-@given(st.binary(max_size=3000), st.binary(max_size=3000))
-def test_adler32_of_joined_pieces_equals_zlibs(first, second):
-    combined = adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second))
-    assert combined == zlib.adler32(first + second)
+@given(st.lists(st.binary(max_size=3000).map(lambda b: b + b"\0" * (-len(b) % 4)), min_size=1, max_size=6))
+def test_adler32_of_joined_pieces_equals_zlibs(pieces):
+    segments = [Segment.of(p) for p in pieces]
+    lengths, _, byte_sums, weighted_sums, _ = zip(*segments, strict=True)
+    assert joined_adler32(lengths, byte_sums, weighted_sums) == zlib.adler32(b"".join(pieces))
+
+
+def test_adler32_sums_wrap_at_their_modulus():
+    piece = b"\xff" * 8000  # both sums pass 65521 many times over
+    segments = [Segment.of(piece)] * 40
+    lengths, _, byte_sums, weighted_sums, _ = zip(*segments, strict=True)
+    assert joined_adler32(lengths, byte_sums, weighted_sums) == zlib.adler32(piece * 40)
 
 
 @given(st.lists(st.binary(max_size=2000), max_size=8))

@@ -18,7 +18,9 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import mul, rshift
+from typing import NamedTuple
 
 from gongwen.layout.truetype import TrueTypeFile
 
@@ -32,13 +34,14 @@ _COMPOSITE_MORE, _COMPOSITE_WORDS = 0x0020, 0x0001
 _COMPOSITE_SCALE, _COMPOSITE_XY_SCALE, _COMPOSITE_2X2 = 0x0008, 0x0040, 0x0080
 
 
-@dataclass(frozen=True)
-class Segment:
-    """Bytes of the font file (padded to 4) as a self-contained deflate segment."""
+class Segment(NamedTuple):
+    """Bytes of the font file (padded to 4) as a self-contained deflate segment, with what joining
+    segments needs: the TrueType checksum and the two Adler-32 sums of the bytes alone."""
 
     length: int
     checksum: int  # TrueType checksum: sum of big-endian 32-bit words
-    adler: int  # Adler-32 of the bytes alone
+    byte_sum: int  # Adler-32's first sum less its start of 1: the bytes' sum, modulo 65521
+    weighted_sum: int  # its second sum less the length: each byte times its distance from the end, plus one
     packed: bytes
 
     @classmethod
@@ -46,10 +49,12 @@ class Segment:
         data = _pad(data)
         packer = zlib.compressobj(level, zlib.DEFLATED, -15)
         packed = packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH)
-        return cls(len(data), checksum(data), zlib.adler32(data), packed)
+        adler = zlib.adler32(data)
+        byte_sum = ((adler & 0xFFFF) - 1) % _ADLER_BASE
+        return cls(len(data), checksum(data), byte_sum, ((adler >> 16) - len(data)) % _ADLER_BASE, packed)
 
 
-_UNSEEN = Segment(0, 0, 1, b"")  # a glyph not compressed yet
+_EMPTY = Segment(0, 0, 0, 0, b"")  # a glyph with no outline
 
 
 def _pad(data: bytes) -> bytes:
@@ -62,26 +67,21 @@ def checksum(data: bytes) -> int:
     return sum(struct.unpack(f">{len(data) // 4}L", data)) & 0xFFFFFFFF
 
 
-def adler32_combine(first: int, second: int, second_length: int) -> int:
-    """Adler-32 of two pieces joined, from the checksum of each (zlib's adler32_combine)."""
-    rem = second_length % _ADLER_BASE
-    low1, high1 = first & 0xFFFF, first >> 16
-    low2, high2 = second & 0xFFFF, second >> 16
-    low = (low1 + low2 - 1) % _ADLER_BASE
-    high = (rem * low1 + high1 + high2 - rem) % _ADLER_BASE
-    return (high << 16) | low
+def joined_adler32(lengths: Sequence[int], byte_sums: Sequence[int], weighted_sums: Sequence[int]) -> int:
+    """Adler-32 of pieces joined, from the sums of each (RFC 1950: the first sum is 1 plus the bytes, the
+    second the first's value after every byte, added up): a piece adds its weighted sum, and its length
+    times the first sum it starts from."""
+    starts = accumulate(byte_sums, initial=1)
+    first = sum(byte_sums) + 1
+    second = sum(weighted_sums) + sum(map(mul, lengths, starts))
+    return (second % _ADLER_BASE) << 16 | first % _ADLER_BASE
 
 
 def zlib_stream(segments: Iterable[Segment]) -> tuple[bytes, int]:
     """Join segments into one zlib stream; returns it and the length of the uncompressed data."""
-    parts = [_ZLIB_HEADER]
-    adler, length = 1, 0
-    for segment in segments:
-        parts.append(segment.packed)
-        adler = adler32_combine(adler, segment.adler, segment.length)
-        length += segment.length
-    parts += [_FINAL_BLOCK, struct.pack(">L", adler)]
-    return b"".join(parts), length
+    lengths, _, byte_sums, weighted_sums, packed = list(zip(*segments, strict=True)) or [()] * 5
+    adler = joined_adler32(lengths, byte_sums, weighted_sums)
+    return b"".join((_ZLIB_HEADER, *packed, _FINAL_BLOCK, struct.pack(">L", adler))), sum(lengths)
 
 
 class SubsetFace(TrueTypeFile):
@@ -89,7 +89,7 @@ class SubsetFace(TrueTypeFile):
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
-        self._glyph_segments: dict[int, Segment | None] = {}  # simple glyphs by index; None when empty
+        self._glyph_segments: dict[int, Segment] = {}  # simple glyphs by index
         self._composite_segments: dict[tuple[int, tuple[int, ...]], Segment] = {}  # by index and parts' numbers
         self._refs: dict[int, list[tuple[int, int]]] = {}  # a composite's parts: (byte offset, glyph index)
         self._glyf_start = self.table_position("glyf")[0]
@@ -105,55 +105,55 @@ class SubsetFace(TrueTypeFile):
         glyph k + 1 that of ``chars[k]``, so a character's number in the subset is its position plus one,
         even where two characters share a glyph or a character has none; the parts composite glyphs use
         follow. The ``cmap`` (format 6) maps codes 1 … n to glyphs 1 … n."""
-        glyph_map, new_of = self._glyph_map(chars)
-        simple = self._glyph_segments
-        glyphs: list[Segment] = []
-        offsets = [0]
-        at = glyf_checksum = 0
-        for old in glyph_map:
-            refs = self._component_refs(old)
-            if refs:
-                segment: Segment | None = self._composite_segment(old, refs, new_of)
-            else:
-                segment = simple.get(old, _UNSEEN)
-                if segment is _UNSEEN:
-                    segment = self._simple_segment(old)
-            if segment is not None:
-                glyphs.append(segment)
-                at += segment.length
-                glyf_checksum += segment.checksum
-            offsets.append(at)
+        glyph_map = [0, *map(self.char_to_glyph.get, chars, repeat(0, len(chars)))]
+        self._learn(glyph_map)
+        if self._refs.keys().isdisjoint(glyph_map):
+            glyphs = list(map(self._glyph_segments.__getitem__, glyph_map))
+        else:
+            glyph_map, glyphs = self._with_composites(glyph_map)
+        lengths, checksums = [segment.length for segment in glyphs], [segment.checksum for segment in glyphs]
+        offsets = [0, *accumulate(lengths)]
         tables = self._varying_tables(glyph_map, len(chars), offsets)
-        head, body = self._file_head(tables, at, glyf_checksum & 0xFFFFFFFF)
+        head, body = self._file_head(tables, offsets[-1], sum(checksums) & 0xFFFFFFFF)
         return [Segment.of(head + body, 6), self._copied_segment, *glyphs]
 
-    def _glyph_map(self, chars: Sequence[int]) -> tuple[list[int], dict[int, int]]:
-        """New glyph → old (.notdef, one per character, then composite parts), and old → first new."""
-        get = self.char_to_glyph.get
-        glyph_map = [0, *(get(char, 0) for char in chars)]
-        count = len(glyph_map)
-        new_of = dict(zip(reversed(glyph_map), range(count - 1, -1, -1), strict=True))  # first one wins
+    def _learn(self, glyph_map: list[int]) -> None:
+        """Read the glyphs not met before: a simple one is compressed, a composite's parts noted (and read)."""
+        simple, composite = self._glyph_segments, self._refs
+        unknown = set(glyph_map).difference(simple, composite)
+        while unknown:
+            old = unknown.pop()
+            data = self._glyph_bytes(old)
+            refs = _component_refs(data)
+            if refs:
+                # a damaged composite may name glyphs the font does not have: .notdef stands in for them
+                composite[old] = [(at, index if index < self.num_glyphs else 0) for at, index in refs]
+                unknown.update(index for _, index in composite[old] if index not in simple and index not in composite)
+            else:
+                simple[old] = Segment.of(data) if data else _EMPTY
+
+    def _with_composites(self, glyph_map: list[int]) -> tuple[list[int], list[Segment]]:
+        """The glyph map with the parts of composite glyphs added, and every glyph's segment (a composite
+        patched to name its parts by their numbers in the subset)."""
+        new_of = dict(zip(reversed(glyph_map), range(len(glyph_map) - 1, -1, -1), strict=True))  # first wins
+        glyph_map = list(glyph_map)
         n = 0
         while n < len(glyph_map):
-            for _, part in self._component_refs(glyph_map[n]):
+            for _, part in self._refs.get(glyph_map[n], ()):
                 if part not in new_of:
                     new_of[part] = len(glyph_map)
                     glyph_map.append(part)
             n += 1
-        return glyph_map, new_of
+        self._learn(glyph_map)
+        glyphs = []
+        for old in glyph_map:
+            refs = self._refs.get(old)
+            glyphs.append(self._composite_segment(old, refs, new_of) if refs else self._glyph_segments[old])
+        return glyph_map, glyphs
 
     def _glyph_bytes(self, old: int) -> bytes:
         start = self._glyf_start + self.glyph_positions[old]
         return self.data[start : self._glyf_start + self.glyph_positions[old + 1]]
-
-    def _component_refs(self, old: int) -> list[tuple[int, int]]:
-        refs = self._refs.get(old)
-        if refs is None:
-            # a damaged composite may name glyphs the font does not have: .notdef stands in for them
-            count = self.num_glyphs
-            found = _component_refs(self._glyph_bytes(old))
-            refs = self._refs[old] = [(at, index if index < count else 0) for at, index in found]
-        return refs
 
     def _composite_segment(self, old: int, refs: list[tuple[int, int]], new_of: dict[int, int]) -> Segment:
         """A composite names its parts by their numbers in the subset: patched and cached per numbering."""
@@ -169,22 +169,16 @@ class SubsetFace(TrueTypeFile):
             segment = self._composite_segments[key] = Segment.of(bytes(patched))
         return segment
 
-    def _simple_segment(self, old: int) -> Segment | None:
-        data = self._glyph_bytes(old)
-        segment = self._glyph_segments[old] = Segment.of(data) if data else None
-        return segment
-
     def _varying_tables(self, glyph_map: list[int], coded: int, offsets: list[int]) -> dict[str, bytes]:
         count = len(glyph_map)
         # the metrics are kept as read, unsigned
-        hmetrics = self.hmetrics
-        hmtx = struct.pack(f">{2 * count}H", *[value for g in glyph_map for value in hmetrics[g]])
+        hmtx = struct.pack(f">{2 * count}H", *chain.from_iterable(map(self.hmetrics.__getitem__, glyph_map)))
         cmap = struct.pack(f">HHHHLHHHHH{coded}H", 0, 1, 1, 0, 12, 6, 10 + 2 * coded, 0, 1, coded, *range(1, coded + 1))
         long_loca = offsets[-1] > 0x1FFFE
         loca = (
             struct.pack(f">{len(offsets)}L", *offsets)
             if long_loca
-            else struct.pack(f">{len(offsets)}H", *(o >> 1 for o in offsets))
+            else struct.pack(f">{len(offsets)}H", *map(rshift, offsets, repeat(1, len(offsets))))
         )
         head = bytearray(self.table("head"))
         head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set once the file's checksum is known
