@@ -60,12 +60,14 @@ class Item:
 
 @dataclass
 class Line:
-    """A set line: items with their x offsets from the line's left end (mm)."""
+    """A set line: items with their x offsets from the line's left end (mm), ``gap`` apart (the space
+    justification adds after each item's advance, the same after every item)."""
 
     items: list[Item]
     xs: list[float]
     indent: float
     width: float
+    gap: float = 0.0
 
     @property
     def text(self) -> str:
@@ -270,7 +272,7 @@ def _set_line(items: list[Item], indent: float, available: float, justify: bool)
         item if w == item.width else replace(item, width=w, scale=item.scale * w / item.width)
         for item, w in zip(items, widths, strict=True)
     ]
-    return Line(items=placed, xs=xs, indent=indent, width=available)
+    return Line(items=placed, xs=xs, indent=indent, width=available, gap=gap)
 
 
 def set_unbroken(items: list[Item], indent: float = 0.0) -> Line:

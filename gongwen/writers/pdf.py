@@ -11,12 +11,15 @@ import os
 import zlib
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from gongwen.errors import OutputError
 from gongwen.layout import spec
-from gongwen.layout.compose import Composition, Page, PlacedImage, PlacedLine, compose
+from gongwen.layout.compose import Composition, Page, PlacedImage, compose
 from gongwen.layout.fonts import load_fonts
 from gongwen.layout.options import LayoutOptions
+from gongwen.layout.typeset import Item, Line
 from gongwen.model import Document
 from gongwen.writers import document_properties
 from gongwen.writers.pdf_fonts import DocumentFonts
@@ -24,6 +27,7 @@ from gongwen.writers.pdf_objects import PdfFile, num, text_string
 
 _PT_PER_MM = 1 / spec.MM_PER_PT
 _SAME_MM = 0.001  # positions closer than this are the same
+_RUN_KEY = attrgetter("font", "scale", "style")
 _MEDIA_BOX = f"[0 0 {num(spec.PAGE_WIDTH * _PT_PER_MM)} {num(spec.PAGE_HEIGHT * _PT_PER_MM)}]"
 
 
@@ -64,38 +68,36 @@ def _info(doc: Document) -> str:
     return "<< " + " ".join(f"/{key} {text_string(value)}" for key, value in entries.items() if value) + " >>"
 
 
-def _runs(placed: PlacedLine) -> Iterator[tuple[int, int, float]]:
-    """(start, end, gap) of each run of the line's items drawn with one text operator: same font, style
-    and scale, evenly spaced (``gap`` mm between one item's advance and the next). The gap falls after
-    every character, so a word or a pair (——) takes part in a run only when the gap is nil."""
-    items, xs = placed.line.items, placed.line.xs
-    count = len(items)
+def _runs(line: Line) -> Iterator[tuple[int, int, float]]:
+    """(start, end, gap) of each run of the line's items drawn with one text operator: same font, scale
+    and style. The line's gap (mm between one item's advance and the next) falls after every character,
+    so on a spaced line a word or a pair (——) is a run of its own."""
+    items = line.items
+    spaced = abs(line.gap) > _SAME_MM
+    gap = line.gap if spaced else 0.0
     start = 0
-    while start < count:
-        head = items[start]
-        singles = len(head.text) == 1
-        end_x = xs[start] + head.width
-        gap = 0.0
-        stop = start + 1
-        while stop < count:
-            item = items[stop]
-            if item.font is not head.font or abs(item.scale - head.scale) > 1e-9:
-                break
-            if item.style is not head.style and item.style != head.style:
-                break
-            space = xs[stop] - end_x
-            if stop > start + 1 and abs(space - gap) > _SAME_MM:
-                break
-            single = len(item.text) == 1
-            if abs(space) > _SAME_MM and not (singles and single):
-                break
-            if stop == start + 1:
-                gap = space
-            singles = singles and single
-            end_x = xs[stop] + item.width
-            stop += 1
-        yield start, stop, gap
+    for _, group in groupby(items, _RUN_KEY):
+        stop = start + len(list(group))
+        if stop - start == 1:
+            yield start, stop, 0.0
+        elif spaced:
+            yield from _spaced_runs(items, start, stop, gap)
+        else:
+            yield start, stop, gap
         start = stop
+
+
+def _spaced_runs(items: list[Item], start: int, stop: int, gap: float) -> Iterator[tuple[int, int, float]]:
+    """Runs of single characters between the items of several (each a run of its own, unspaced)."""
+    run = start
+    for at in range(start, stop):
+        if len(items[at].text) > 1:
+            if run < at:
+                yield run, at, gap if at - run > 1 else 0.0
+            yield at, at + 1, 0.0
+            run = at + 1
+    if run < stop:
+        yield run, stop, gap if stop - run > 1 else 0.0
 
 
 def _text_state(resource: str, wanted: tuple[object, ...], current: tuple[object, ...]) -> str:
@@ -131,7 +133,7 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
     state: tuple[object, ...] = ()
     for placed in page.lines:
         items, xs = placed.line.items, placed.line.xs
-        for start, stop, gap in _runs(placed):
+        for start, stop, gap in _runs(placed.line):
             first = items[start]
             font = fonts.embedded(first.font)
             # the gap after every glyph is character spacing, in unscaled text space (9.3.2)

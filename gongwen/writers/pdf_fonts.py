@@ -12,7 +12,7 @@ from gongwen.errors import OutputError
 from gongwen.layout.font_subsets import SubsetFace, zlib_stream
 from gongwen.layout.fonts import LoadedFont
 from gongwen.layout.truetype import SYMBOLIC
-from gongwen.writers.pdf_objects import PdfFile, literal_byte, name, num
+from gongwen.writers.pdf_objects import LITERAL_BYTES, PdfFile, name, num
 
 _NONSYMBOLIC = 1 << 5  # font descriptor flag (9.8.2); the glyphs are reached by number, so symbolic
 _MAX_CODE = 0xFFFF
@@ -33,18 +33,20 @@ class EmbeddedFont:
     def encode(self, text: str) -> str:
         """``text`` in this font's codes, as the inside of a literal string (7.3.4.2)."""
         if not self._seen.issuperset(text):
-            for ch in text:
-                if ch not in self._seen:
-                    self._assign(ch)
+            self._assign(text)
         return text.translate(self._literal)
 
-    def _assign(self, ch: str) -> None:
-        code = len(self.chars) + 1
-        if code > _MAX_CODE:
-            raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
-        self.chars.append(ord(ch))
-        self._seen.add(ch)
-        self._literal[ord(ch)] = literal_byte(code >> 8) + literal_byte(code & 0xFF)
+    def _assign(self, text: str) -> None:
+        """Give the characters of ``text`` not seen before the next codes."""
+        chars, seen, literal = self.chars, self._seen, self._literal
+        for ch in text:
+            if ch not in seen:
+                code = len(chars) + 1
+                if code > _MAX_CODE:
+                    raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
+                chars.append(ord(ch))
+                seen.add(ch)
+                literal[ord(ch)] = LITERAL_BYTES[code >> 8] + LITERAL_BYTES[code & 0xFF]
 
     def write(self, pdf: PdfFile) -> int:
         """The font's objects; returns the number of the Type0 font."""
@@ -89,11 +91,15 @@ def _width_texts(face: SubsetFace, chars: list[int]) -> list[str]:
     return out
 
 
-def _utf16_hex(char: int) -> str:
-    text = _UTF16_HEX.get(char)
-    if text is None:
-        text = _UTF16_HEX[char] = chr(char).encode("utf-16-be").hex().upper()
-    return text
+class _Utf16Hex(dict[int, str]):
+    """Each character as a hex string of its UTF-16BE code units, made once per process."""
+
+    def __missing__(self, char: int) -> str:
+        text = self[char] = "<" + chr(char).encode("utf-16-be").hex().upper() + ">"
+        return text
+
+
+_UTF16_HEX = _Utf16Hex()
 
 
 def _subset_tag(n: int) -> str:
@@ -124,12 +130,19 @@ class DocumentFonts:
 
 
 def to_unicode_cmap(chars: Sequence[int]) -> bytes:
-    """A ToUnicode CMap from the two-byte codes 1 … n to the characters in UTF-16BE (9.10.3), in blocks
-    of at most 100 mappings as the CMap format asks (Adobe technical note 5411)."""
-    pairs = [f"<{code:04X}> <{_utf16_hex(char)}>" for code, char in enumerate(chars, start=1)]
+    """A ToUnicode CMap from the two-byte codes 1 … n to the characters in UTF-16BE (9.10.3): ranges of
+    codes, each mapped to an array of characters; a range keeps to codes with the same first byte, and a
+    block holds at most 100 ranges (Adobe technical note 5411)."""
+    utf16 = _UTF16_HEX.__getitem__
+    ranges = []
+    start, count = 1, len(chars)
+    while start <= count:
+        end = min(count, start | 0xFF)
+        ranges.append(f"<{start:04X}> <{end:04X}> [{' '.join(map(utf16, chars[start - 1 : end]))}]")
+        start = end + 1
     blocks = "".join(
-        f"{len(pairs[i : i + 100])} beginbfchar\n" + "\n".join(pairs[i : i + 100]) + "\nendbfchar\n"
-        for i in range(0, len(pairs), 100)
+        f"{len(ranges[i : i + 100])} beginbfrange\n" + "\n".join(ranges[i : i + 100]) + "\nendbfrange\n"
+        for i in range(0, len(ranges), 100)
     )
     return (
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"

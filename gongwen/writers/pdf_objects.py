@@ -9,16 +9,10 @@ import zlib
 
 _HEADER = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"  # the binary comment tells transfer programs the file is binary
 _COMPRESSION = 6
-# bytes that stand for themselves in a literal string; the rest are escaped (7.3.4.2: a line end inside a
-# string would be read as a bare newline)
-_LITERAL = [chr(b) for b in range(256)]
-for _byte, _escaped in {0x0A: "\\n", 0x0D: "\\r", 0x28: "\\(", 0x29: "\\)", 0x5C: "\\\\"}.items():
-    _LITERAL[_byte] = _escaped
-
-
-def literal_byte(code: int) -> str:
-    """One byte as it stands in a literal string; the content is written as Latin-1."""
-    return _LITERAL[code]
+# each byte as it stands in a literal string, the content being written as Latin-1: most stand for
+# themselves, five are escaped (7.3.4.2: a line end inside a string would be read as a bare newline)
+_ESCAPED = {0x0A: "\\n", 0x0D: "\\r", 0x28: "\\(", 0x29: "\\)", 0x5C: "\\\\"}
+LITERAL_BYTES = tuple(_ESCAPED.get(b, chr(b)) for b in range(256))
 
 
 def num(value: float) -> str:
