@@ -122,8 +122,9 @@ class LoadedFont:
 class FontSet:
     roles: dict[str, LoadedFont]
     fallbacks: list[LoadedFont]
-    # the typesetter's items for full-width characters, made once per style and character
-    typeset_memo: dict[Style, dict[str, Item]] = field(default_factory=dict, repr=False, compare=False)
+    # the typesetter's items for full-width characters, made once per style and character (and its
+    # mark for the characters of Latin words)
+    typeset_memo: dict[Style, dict[str, Item | object]] = field(default_factory=dict, repr=False, compare=False)
 
     def for_char(self, role: str, ch: str) -> LoadedFont | None:
         """The font that draws ``ch`` in ``role``, or None when no font has it."""

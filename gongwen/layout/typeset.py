@@ -10,7 +10,11 @@ All lengths here are millimetres.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import accumulate, groupby, repeat
+from operator import add, attrgetter, is_
 
 from gongwen.layout.fonts import FontSet, LoadedFont
 from gongwen.layout.spec import BLACK, MM_PER_PT, NO_LINE_END, NO_LINE_START, UNBREAKABLE_PAIRS
@@ -19,6 +23,8 @@ _EPSILON = 1e-6
 # Ambiguous-width marks that are full-width in Chinese text.
 _WIDE_AMBIGUOUS = set("“”‘’…—·§№★☆○●※→←↑↓°")
 _PAIR_ENDS = {pair[1:] for pair in UNBREAKABLE_PAIRS}
+_PAIR_CHARS = set("".join(UNBREAKABLE_PAIRS))
+_WIDTH = attrgetter("width")
 
 
 @dataclass(frozen=True)
@@ -90,27 +96,41 @@ def make_items(spans: list[Span], fonts: FontSet) -> list[Item]:
     items: list[Item] = []
     for span in spans:
         items.extend(_span_items(span, fonts))
-    return _merge_unbreakable_pairs(items)
+    if any(not _PAIR_CHARS.isdisjoint(span.text) for span in spans):
+        items = _merge_unbreakable_pairs(items)
+    return items
+
+
+class _Narrow:
+    """In a style's table of items, marks a character set as Latin text (its words are made per run)."""
+
+
+_NARROW = _Narrow()
+_is_narrow = partial(is_, _NARROW)
 
 
 def _span_items(span: Span, fonts: FontSet) -> list[Item]:
-    items: list[Item] = []
-    latin: list[str] = []
+    """The items of a span: the full-width characters' own (made once per style and character), and the
+    Latin words and numbers between them."""
     style = span.style
     made = fonts.typeset_memo.setdefault(style, {})
-    for ch in span.text:
-        item = made.get(ch)
-        if item is None and is_wide(ch):
-            item = made[ch] = _wide_item(ch, style, fonts)
-        if item is None:
-            latin.append(ch)
-            continue
-        if latin:
-            items.extend(_latin_items("".join(latin), style, fonts))
-            latin.clear()
-        items.append(item)
-    if latin:
-        items.extend(_latin_items("".join(latin), style, fonts))
+    text = span.text
+    found: list = list(map(made.get, text))
+    if not all(found):  # characters not met before in this style (items and the mark are true)
+        for ch in set(text).difference(made):
+            made[ch] = _wide_item(ch, style, fonts) if is_wide(ch) else _NARROW
+        found = list(map(made.get, text))
+    if not any(map(_is_narrow, found)):
+        return found
+    items: list[Item] = []
+    at = 0
+    for narrow, group in groupby(found, _is_narrow):
+        count = len(list(group))
+        if narrow:
+            items.extend(_latin_items(text[at : at + count], style, fonts))
+        else:
+            items.extend(found[at : at + count])
+        at += count
     return items
 
 
@@ -182,6 +202,8 @@ def _merge_unbreakable_pairs(items: list[Item]) -> list[Item]:
 
 def split_overlong(items: list[Item], width: float) -> list[Item]:
     """A Latin run wider than a line is cut into characters so that it can wrap."""
+    if max(map(_WIDTH, items), default=0.0) <= width:
+        return items
     out: list[Item] = []
     for item in items:
         if item.width <= width or len(item.text) == 1:
@@ -197,12 +219,13 @@ def break_lines(
 ) -> list[Line]:
     """Break ``items`` into lines ``width`` wide (mm), the first indented ``first_indent``."""
     items = split_overlong(items, width - max(first_indent, indent))
+    ends = [0.0, *accumulate(map(_WIDTH, items))]  # ends[k]: the width of the first k items
     lines: list[Line] = []
     start = 0
     while start < len(items):
         line_indent = first_indent if not lines else indent
         available = width - line_indent
-        end = _fill(items, start, available)
+        end = _fill(ends, start, available)
         last = end >= len(items)
         if not last:
             end = _legal_break(items, start, end, available)
@@ -212,13 +235,10 @@ def break_lines(
     return lines
 
 
-def _fill(items: list[Item], start: int, available: float) -> int:
-    total = 0.0
-    end = start
-    while end < len(items) and total + items[end].width <= available + _EPSILON:
-        total += items[end].width
-        end += 1
-    return max(end, start + 1)
+def _fill(ends: list[float], start: int, available: float) -> int:
+    """Where a line from item ``start`` ends when it takes every item that fits (at least one)."""
+    fits = bisect_right(ends, ends[start] + available + _EPSILON) - 1
+    return max(fits, start + 1)
 
 
 def _break_allowed(items: list[Item], at: int) -> bool:
@@ -253,26 +273,23 @@ def _squeeze_in(items: list[Item], start: int, end: int, available: float) -> in
 
 
 def _set_line(items: list[Item], indent: float, available: float, justify: bool) -> Line:
-    widths = [i.width for i in items]
+    widths = list(map(_WIDTH, items))
     natural = sum(widths)
-    if natural > available + _EPSILON:
+    squeezed = natural > available + _EPSILON
+    if squeezed:
         # squeeze punctuation: narrower cells, the glyphs condensed to match
         excess = natural - available
         room = sum(i.squeeze for i in items) or 1.0
         for k, item in enumerate(items):
             widths[k] -= item.squeeze * min(1.0, excess / room)
         natural = sum(widths)
+        items = [
+            item if w == item.width else replace(item, width=w, scale=item.scale * w / item.width)
+            for item, w in zip(items, widths, strict=True)
+        ]
     gap = (available - natural) / (len(items) - 1) if justify and len(items) > 1 and natural < available else 0.0
-    xs: list[float] = []
-    x = 0.0
-    for w in widths:
-        xs.append(x)
-        x += w + gap
-    placed = [
-        item if w == item.width else replace(item, width=w, scale=item.scale * w / item.width)
-        for item, w in zip(items, widths, strict=True)
-    ]
-    return Line(items=placed, xs=xs, indent=indent, width=available, gap=gap)
+    xs = list(accumulate(map(add, widths[:-1], repeat(gap)), initial=0.0)) if items else []
+    return Line(items=items, xs=xs, indent=indent, width=available, gap=gap)
 
 
 def set_unbroken(items: list[Item], indent: float = 0.0) -> Line:
