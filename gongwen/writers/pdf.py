@@ -28,6 +28,7 @@ from gongwen.writers.pdf_objects import PdfFile, num, text_string
 _PT_PER_MM = 1 / spec.MM_PER_PT
 _SAME_MM = 0.001  # positions closer than this are the same
 _RUN_KEY = attrgetter("font", "scale", "style")
+_TEXT = attrgetter("text")
 _MEDIA_BOX = f"[0 0 {num(spec.PAGE_WIDTH * _PT_PER_MM)} {num(spec.PAGE_HEIGHT * _PT_PER_MM)}]"
 
 
@@ -142,7 +143,7 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
                 out.append(_text_state(font.resource_name, wanted, state))
                 state = wanted
             x, y = (placed.x + xs[start]) * _PT_PER_MM, _y(placed.baseline(first))
-            text = "".join([item.text for item in items[start:stop]])
+            text = "".join(map(_TEXT, items[start:stop]))
             out.append(f"1 0 0 1 {num(x)} {num(y)} Tm ({font.encode(text)}) Tj\n")
     out.append("ET\n")
     for image in page.images:

@@ -37,16 +37,16 @@ class EmbeddedFont:
         return text.translate(self._literal)
 
     def _assign(self, text: str) -> None:
-        """Give the characters of ``text`` not seen before the next codes."""
-        chars, seen, literal = self.chars, self._seen, self._literal
-        for ch in text:
-            if ch not in seen:
-                code = len(chars) + 1
-                if code > _MAX_CODE:
-                    raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
-                chars.append(ord(ch))
-                seen.add(ch)
-                literal[ord(ch)] = LITERAL_BYTES[code >> 8] + LITERAL_BYTES[code & 0xFF]
+        """Give the characters of ``text`` not seen before the next codes, in order of first use."""
+        new = [ch for ch in dict.fromkeys(text) if ch not in self._seen]
+        first = len(self.chars) + 1
+        last = first + len(new) - 1
+        if last > _MAX_CODE:
+            raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
+        points = list(map(ord, new))
+        self.chars += points
+        self._seen.update(new)
+        self._literal.update(zip(points, _code_literals(first, last), strict=True))
 
     def write(self, pdf: PdfFile) -> int:
         """The font's objects; returns the number of the Type0 font."""
@@ -73,6 +73,17 @@ class EmbeddedFont:
             f"<< /Type /Font /Subtype /Type0 /BaseFont {base_font} /Encoding /Identity-H"
             f" /DescendantFonts [{descendant} 0 R] /ToUnicode {to_unicode} 0 R >>"
         )
+
+
+_CODE_LITERALS: list[str] = []  # each code as written in a literal string, made as far as codes were needed
+
+
+def _code_literals(first: int, last: int) -> list[str]:
+    """The codes ``first`` … ``last`` as written in a literal string: two bytes, high byte first."""
+    made = len(_CODE_LITERALS)
+    if made <= last:
+        _CODE_LITERALS.extend(LITERAL_BYTES[code >> 8] + LITERAL_BYTES[code & 0xFF] for code in range(made, last + 1))
+    return _CODE_LITERALS[first : last + 1]
 
 
 # numbers and hex strings written for every document, made once per process (bounded by the fonts' size)

@@ -15,12 +15,20 @@ _ESCAPED = {0x0A: "\\n", 0x0D: "\\r", 0x28: "\\(", 0x29: "\\)", 0x5C: "\\\\"}
 LITERAL_BYTES = tuple(_ESCAPED.get(b, chr(b)) for b in range(256))
 
 
+_NUMBERS: dict[float, str] = {}  # numbers as written, kept up to a bound: positions recur from page to page
+_MAX_NUMBERS = 20000
+
+
 def num(value: float) -> str:
     """A number as PDF writes it: at most three decimals, no trailing zeros."""
-    if value == int(value):
-        return str(int(value))
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    text = _NUMBERS.get(value)
+    if text is None:
+        text = str(int(value)) if value == int(value) else f"{value:.3f}".rstrip("0").rstrip(".")
+        if text == "-0":
+            text = "0"
+        if len(_NUMBERS) < _MAX_NUMBERS:
+            _NUMBERS[value] = text
+    return text
 
 
 def text_string(text: str) -> str:
