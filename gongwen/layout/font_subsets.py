@@ -9,7 +9,7 @@ several times faster.
 
 A subset holds one glyph per character a document uses (numbered in the order ``writers.pdf_fonts``
 gives the characters, so that a character's code in the PDF is its glyph's number) and the glyphs their
-composites use, a format 6 ``cmap``, and the font's ``name``, ``OS/2``, ``cvt``, ``fpgm`` and ``prep``
+composites use, a ``cmap`` of one range, and the font's ``name``, ``OS/2``, ``cvt``, ``fpgm`` and ``prep``
 tables.
 """
 
@@ -104,7 +104,7 @@ class SubsetFace(TrueTypeFile):
         """The font file for ``chars`` (code points) as segments, in file order: glyph 0 is .notdef and
         glyph k + 1 that of ``chars[k]``, so a character's number in the subset is its position plus one,
         even where two characters share a glyph or a character has none; the parts composite glyphs use
-        follow. The ``cmap`` (format 6) maps codes 1 … n to glyphs 1 … n."""
+        follow. The ``cmap`` maps codes 1 … n to glyphs 1 … n."""
         glyph_map = [0, *map(self.char_to_glyph.get, chars, repeat(0, len(chars)))]
         self._learn(glyph_map)
         if self._refs.keys().isdisjoint(glyph_map):
@@ -115,7 +115,8 @@ class SubsetFace(TrueTypeFile):
         offsets = [0, *accumulate(lengths)]
         tables = self._varying_tables(glyph_map, len(chars), offsets)
         head, body = self._file_head(tables, offsets[-1], sum(checksums) & 0xFFFFFFFF)
-        return [Segment.of(head + body, 6), self._copied_segment, *glyphs]
+        # made for each document: the fastest compression (the glyphs are most of the file)
+        return [Segment.of(head + body, 1), self._copied_segment, *glyphs]
 
     def _learn(self, glyph_map: list[int]) -> None:
         """Read the glyphs not met before: a simple one is compressed, a composite's parts noted (and read)."""
@@ -173,7 +174,7 @@ class SubsetFace(TrueTypeFile):
         count = len(glyph_map)
         # the metrics are kept as read, unsigned
         hmtx = struct.pack(f">{2 * count}H", *chain.from_iterable(map(self.hmetrics.__getitem__, glyph_map)))
-        cmap = struct.pack(f">HHHHLHHHHH{coded}H", 0, 1, 1, 0, 12, 6, 10 + 2 * coded, 0, 1, coded, *range(1, coded + 1))
+        cmap = _identity_cmap(coded)
         long_loca = offsets[-1] > 0x1FFFE
         loca = (
             struct.pack(f">{len(offsets)}L", *offsets)
@@ -224,6 +225,15 @@ class SubsetFace(TrueTypeFile):
         struct.pack_into(">L", head, 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
         tables = dict(varying, head=bytes(head))
         return header, b"".join(_pad(tables[tag]) for tag in varying)
+
+
+def _identity_cmap(coded: int) -> bytes:
+    """A ``cmap`` whose one subtable (format 4) maps the codes 1 … ``coded`` to the glyphs of the same
+    numbers: one segment with a delta of 0, and the closing segment for 0xFFFF the format asks for."""
+    last = min(coded, 0xFFFE)
+    segments = struct.pack(">HHHHHHHHH", last, 0xFFFF, 0, 1, 0xFFFF, 0, 1, 0, 0)  # ends, pad, starts, deltas, offsets
+    subtable = struct.pack(">HHHHHHH", 4, 14 + len(segments), 0, 4, 4, 1, 0) + segments
+    return struct.pack(">HHHHL", 0, 1, 1, 0, 12) + subtable
 
 
 def _component_refs(glyph: bytes) -> list[tuple[int, int]]:

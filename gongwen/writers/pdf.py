@@ -22,7 +22,7 @@ from gongwen.layout.options import LayoutOptions
 from gongwen.layout.typeset import Item, Line
 from gongwen.model import Document
 from gongwen.writers import document_properties
-from gongwen.writers.pdf_fonts import DocumentFonts
+from gongwen.writers.pdf_fonts import DocumentFonts, EmbeddedFont
 from gongwen.writers.pdf_objects import PdfFile, num, text_string
 
 _PT_PER_MM = 1 / spec.MM_PER_PT
@@ -46,9 +46,11 @@ def render_pdf(doc: Document, options: LayoutOptions | None = None, composition:
     catalog, page_tree, font_resources = pdf.reserve(), pdf.reserve(), pdf.reserve()
     fonts = DocumentFonts()
     images = _Images(pdf)
+    contents = [_page_content(page, fonts, images) for page in composition.pages]
+    fonts.settle_codes()
     kids = []
-    for page in composition.pages:
-        content = pdf.add_stream(_page_content(page, fonts, images).encode("latin-1"))
+    for page, parts in zip(composition.pages, contents, strict=True):
+        content = pdf.add_stream(_encoded(parts).encode("latin-1"))
         xobjects = images.resources(page.images)
         kids.append(
             pdf.add(
@@ -121,9 +123,14 @@ def _y(mm_from_top: float) -> float:
     return (spec.PAGE_HEIGHT - mm_from_top) * _PT_PER_MM
 
 
-def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
-    """The page's content stream (chapter 8 and 9): rules, then the text, then images over it."""
-    out = []
+# a page's content: operators, and (font, text) where a string of the font's codes goes
+_Parts = list[str | tuple[EmbeddedFont, str]]
+
+
+def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> _Parts:
+    """The page's content stream (chapter 8 and 9): rules, then the text, then images over it. The
+    strings of text are left for ``_encoded`` to write once every font knows its characters' codes."""
+    out: _Parts = []
     for rule in page.rules:
         y = num(_y(rule.y))
         out.append(
@@ -144,14 +151,19 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> str:
                 state = wanted
             x, y = (placed.x + xs[start]) * _PT_PER_MM, _y(placed.baseline(first))
             text = "".join(map(_TEXT, items[start:stop]))
-            out.append(f"1 0 0 1 {num(x)} {num(y)} Tm ({font.encode(text)}) Tj\n")
+            font.use(text)
+            out += (f"1 0 0 1 {num(x)} {num(y)} Tm (", (font, text), ") Tj\n")
     out.append("ET\n")
     for image in page.images:
         out.append(
             f"q {num(image.width * _PT_PER_MM)} 0 0 {num(image.height * _PT_PER_MM)} {num(image.x * _PT_PER_MM)} "
             f"{num(_y(image.y + image.height))} cm {images.resource_name(image)} Do Q\n"
         )
-    return "".join(out)
+    return out
+
+
+def _encoded(parts: _Parts) -> str:
+    return "".join([part if isinstance(part, str) else part[0].encode(part[1]) for part in parts])
 
 
 class _Images:

@@ -1,6 +1,7 @@
 """The fonts of one PDF: each font a document draws with embedded once, as a Type0 font whose descendant
 is a CIDFontType2 (ISO 32000-1, 9.7): text is written in two-byte codes, each character its own code,
-and the code is the number of the character's glyph in the embedded subset (CIDToGIDMap Identity). The
+and the code is the number of the character's glyph in the embedded subset (CIDToGIDMap Identity).
+Codes follow the characters' order in Unicode, so they are given when the document's text is known. The
 font file is made by ``gongwen.layout.font_subsets``; a ToUnicode map lets text copy out of the PDF.
 """
 
@@ -16,37 +17,37 @@ from gongwen.writers.pdf_objects import LITERAL_BYTES, PdfFile, name, num
 
 _NONSYMBOLIC = 1 << 5  # font descriptor flag (9.8.2); the glyphs are reached by number, so symbolic
 _MAX_CODE = 0xFFFF
+_QUICK = 1  # zlib level for the maps made for every document: the fastest (they are small beside the glyphs)
 _TAG_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class EmbeddedFont:
-    """The characters of one font used in a document, each with its code (1, 2, … in order of use)."""
+    """The characters of one font used in a document, each with its code: 1, 2, … in the order of the
+    characters' code points, given once every text the document draws with the font is known."""
 
     def __init__(self, face: SubsetFace, number: int) -> None:
         self.face = face
         self.number = number
         self.resource_name = f"/F{number}"
         self.chars: list[int] = []  # the code point of code k + 1
-        self._seen: set[str] = set()
+        self._texts: list[str] = []
         self._literal: dict[int, str] = {}  # code point → its code as written in a literal string
 
-    def encode(self, text: str) -> str:
-        """``text`` in this font's codes, as the inside of a literal string (7.3.4.2)."""
-        if not self._seen.issuperset(text):
-            self._assign(text)
-        return text.translate(self._literal)
+    def use(self, text: str) -> None:
+        """Note that the document draws ``text`` with this font."""
+        self._texts.append(text)
 
-    def _assign(self, text: str) -> None:
-        """Give the characters of ``text`` not seen before the next codes, in order of first use."""
-        new = [ch for ch in dict.fromkeys(text) if ch not in self._seen]
-        first = len(self.chars) + 1
-        last = first + len(new) - 1
-        if last > _MAX_CODE:
+    def settle_codes(self) -> None:
+        """Give every character used a code."""
+        self.chars = sorted(set(map(ord, "".join(self._texts))))
+        if len(self.chars) > _MAX_CODE:
             raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
-        points = list(map(ord, new))
-        self.chars += points
-        self._seen.update(new)
-        self._literal.update(zip(points, _code_literals(first, last), strict=True))
+        self._literal = dict(zip(self.chars, _code_literals(1, len(self.chars)), strict=True))
+
+    def encode(self, text: str) -> str:
+        """``text`` (used, with codes settled) in this font's codes, as the inside of a literal string
+        (7.3.4.2)."""
+        return text.translate(self._literal)
 
     def write(self, pdf: PdfFile) -> int:
         """The font's objects; returns the number of the Type0 font."""
@@ -68,7 +69,7 @@ class EmbeddedFont:
             f" /FontDescriptor {descriptor} 0 R /DW {num(face.default_width)} /W [1 [{widths}]]"
             " /CIDToGIDMap /Identity >>"
         )
-        to_unicode = pdf.add_stream(to_unicode_cmap(self.chars))
+        to_unicode = pdf.add_stream(to_unicode_cmap(self.chars), _QUICK)
         return pdf.add(
             f"<< /Type /Font /Subtype /Type0 /BaseFont {base_font} /Encoding /Identity-H"
             f" /DescendantFonts [{descendant} 0 R] /ToUnicode {to_unicode} 0 R >>"
@@ -133,6 +134,10 @@ class DocumentFonts:
         if found is None:
             found = self._fonts[font.name] = EmbeddedFont(font.face, len(self._fonts) + 1)
         return found
+
+    def settle_codes(self) -> None:
+        for font in self._fonts.values():
+            font.settle_codes()
 
     def write(self, pdf: PdfFile) -> str:
         """Every font's objects; returns the font resource dictionary naming them."""

@@ -66,9 +66,9 @@ class PdfFile:
         self.set(number, body)
         return number
 
-    def add_stream(self, data: bytes) -> int:
-        """A stream object holding ``data``, compressed (FlateDecode)."""
-        return self.set_packed_stream(self.reserve(), "/Filter /FlateDecode", zlib.compress(data, _COMPRESSION))
+    def add_stream(self, data: bytes, level: int = _COMPRESSION) -> int:
+        """A stream object holding ``data``, compressed (FlateDecode) at zlib's ``level``."""
+        return self.set_packed_stream(self.reserve(), "/Filter /FlateDecode", zlib.compress(data, level))
 
     def set_packed_stream(self, number: int, entries: str, data: bytes) -> int:
         """A stream whose data is already encoded as ``entries`` says."""
