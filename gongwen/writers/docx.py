@@ -22,11 +22,14 @@ import docx.document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.rel import Relationships
 from docx.opc.spec import default_content_types
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from gongwen.layout import spec
 from gongwen.layout.compose import Composition, compose, first_slot_below, slot_top, standard_date
@@ -76,17 +79,46 @@ _RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 
 
 def _package_members(d: docx.document.Document) -> Iterator[tuple[str, bytes]]:
-    """The ZIP members of the package (ECMA-376 part 2): content types, relationships and each part."""
+    """The ZIP members of the package (ECMA-376 part 2): content types, relationships and each part.
+    The parts no document changes are serialized once, and relationships once per set of them."""
     package = d.part.package
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
+    unchanged = base_document()[1]
     yield "[Content_Types].xml", _content_types(parts)
-    yield "_rels/.rels", _as_bytes(package.rels.xml)
+    yield "_rels/.rels", _relationships_xml("/", package.rels)
     for part in parts:
-        yield part.partname.membername, part.blob
+        if id(part) in unchanged:
+            blob = _UNCHANGED_BLOBS.get(id(part))
+            if blob is None:
+                blob = _UNCHANGED_BLOBS[id(part)] = part.blob
+        else:
+            blob = part.blob
+        yield part.partname.membername, blob
         if len(part.rels):
-            yield part.partname.rels_uri.membername, _as_bytes(part.rels.xml)
+            yield part.partname.rels_uri.membername, _relationships_xml(part.partname, part.rels)
+
+
+_UNCHANGED_BLOBS: dict[int, bytes] = {}  # by the id of a part of the base package no document changes
+_RELATIONSHIPS: dict[tuple[object, ...], bytes] = {}
+
+
+def _relationships_xml(owner: str, rels: Relationships) -> bytes:
+    """A part's (or the package's) relationships as XML, made once for each set of relationships."""
+    key = (
+        owner,
+        *(
+            (rel.rId, rel.reltype, rel.target_ref if rel.is_external else str(rel.target_part.partname))
+            for rel in rels.values()
+        ),
+    )
+    xml = _RELATIONSHIPS.get(key)
+    if xml is None:
+        if len(_RELATIONSHIPS) >= _MAX_MADE:
+            _RELATIONSHIPS.clear()
+        xml = _RELATIONSHIPS[key] = _as_bytes(rels.xml)
+    return xml
 
 
 def _content_types(parts: list) -> bytes:
@@ -275,27 +307,45 @@ def _page_numbers(d: docx.document.Document, section) -> None:
         _add_run(p, f" {spec.PAGE_NUMBER_DASH}", look, latin_role="songti")
 
 
-def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin"):
-    if "\t" in text or "\n" in text or "\r" in text:
-        run = p.add_run(text)  # python-docx turns these into w:tab and w:br
-    else:  # plain text goes into one w:t at once (python-docx appends it character by character)
-        run = p.add_run()
-        if text:
-            t = run._r.makeelement(qn("w:t"), {})
-            t.text = text
-            if text != text.strip():
-                t.set(_XML_SPACE, "preserve")
-            run._r.append(t)
+def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin") -> Run:
+    made = _RUN_PROPERTIES.get((look, latin_role))
+    if made is None or "\t" in text or "\n" in text or "\r" in text:
+        return _add_run_through_docx(p, text, look, latin_role)
+    # a plain run made directly: its properties copied, its text in one w:t (python-docx would append the
+    # text character by character)
+    r = p._p.makeelement(_W_R, {})
+    r.append(_clone(made))
+    if text:
+        t = r.makeelement(_W_T, {})
+        t.text = text
+        if text != text.strip():
+            t.set(_XML_SPACE, "preserve")
+        r.append(t)
+    p._p.append(r)
+    return Run(r, p)
+
+
+def _add_run_through_docx(p: DocxParagraph, text: str, look: Look, latin_role: str) -> Run:
+    """A run made by python-docx, which turns tabs and line breaks into w:tab and w:br; the first run of
+    each look gets its properties set here, and they are kept to be copied."""
+    run = p.add_run(text)
     made = _RUN_PROPERTIES.get((look, latin_role))
     if made is None:
         rpr = run._r.get_or_add_rPr()
         _set_run_properties(rpr, look, latin_role)
-        _RUN_PROPERTIES[(look, latin_role)] = deepcopy(rpr)
+        _RUN_PROPERTIES[(look, latin_role)] = _clone(rpr)
     else:
-        run._r.insert(0, deepcopy(made))
+        run._r.insert(0, _clone(made))
     return run
 
 
+def _clone(element: BaseOxmlElement) -> BaseOxmlElement:
+    """A copy of ``element`` and everything in it. (lxml copies the tree in C; going through
+    copy.deepcopy would cost as much again.)"""
+    return element.__deepcopy__(None)
+
+
+_W_P, _W_R, _W_T = qn("w:p"), qn("w:r"), qn("w:t")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _MAX_PROPERTY = 255
 # Properties made once through python-docx and copied afterwards, which is many times faster.
@@ -344,7 +394,7 @@ def _paragraph_properties(
         "w:jc",
     )
     pPr.insert_element_before(pPr.makeelement(qn("w:snapToGrid"), {qn("w:val"): "0"}), "w:spacing", "w:ind", "w:jc")
-    return deepcopy(pPr)
+    return _clone(pPr)
 
 
 class _DocxWriter:
@@ -353,6 +403,7 @@ class _DocxWriter:
         self.options = options
         self.marks = composition.marks
         self.d = _new_document()
+        self._body = self.d.element.body
         self.slot = 0  # grid line of page 1's flow, while the 版头 is written
         self.shape_id = 100
 
@@ -385,8 +436,8 @@ class _DocxWriter:
         keep_next: bool = False,
     ) -> DocxParagraph:
         # a new w:p before the body's section properties, as python-docx's add_paragraph does, made directly
-        element = OxmlElement("w:p")
-        self.d.element.body[-1].addprevious(element)
+        element = self._body.makeelement(_W_P, {})
+        self._body[-1].addprevious(element)
         p = DocxParagraph(element, self.d._body)
         settings = (align, first, left, right, line, before, keep_next)
         made = _PARAGRAPH_PROPERTIES.get(settings)
@@ -395,7 +446,7 @@ class _DocxWriter:
                 _PARAGRAPH_PROPERTIES.clear()
             made = _PARAGRAPH_PROPERTIES[settings] = _paragraph_properties(p, *settings)
         else:
-            p._p.insert(0, deepcopy(made))
+            p._p.insert(0, _clone(made))
         return p
 
     def _run(self, p: DocxParagraph, text: str, look: Look, latin_role: str = "latin"):
@@ -880,7 +931,7 @@ def _page_field(r) -> None:
     for offset, (kind, value) in enumerate(pieces):
         new = parent.makeelement(qn("w:r"), {})
         if rpr is not None:
-            new.append(deepcopy(rpr))
+            new.append(_clone(rpr))
         if kind == "fldChar":
             new.append(new.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): value}))
         else:
