@@ -16,14 +16,17 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from gongwen.errors import GongwenError
 from gongwen.layout.options import LayoutOptions
 
+_MAX_CHUNK = 4
 INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps", ".html", ".htm")
 
 
@@ -129,6 +132,10 @@ def _collisions(tasks: list[Task]) -> dict[int, str]:
 
 
 def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int) -> Iterator[tuple[int, Result]]:
+    """Each input's result as it comes. A worker process that dies (a crash in a library, the system
+    killing it) takes its pool down: the inputs it may have been converting are tried again one by one,
+    each in a process of its own, so that only the one that kills its process fails; the rest of the
+    batch goes on in a new pool."""
     if jobs == 1:
         for index in todo:
             yield index, convert_one(tasks[index], settings)
@@ -138,36 +145,67 @@ def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int)
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         _load(settings.options, settings.formats)
         context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(settings.options, settings.formats)
-    )
+    while todo:
+        suspects, todo = yield from _run_pool(tasks, todo, settings, jobs, context)
+        for index in suspects:
+            yield index, _convert_alone(tasks[index], settings, context)
+
+
+def _run_pool(
+    tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int, context: BaseContext | None
+) -> Generator[tuple[int, Result], None, tuple[list[int], list[int]]]:
+    """Convert ``todo`` in one pool; returns, if the pool broke, the inputs its workers held and those
+    not sent yet."""
+    pool = _pool(settings, jobs, context)
+    size = _chunk_size(len(todo), jobs)
+    chunks = (todo[at : at + size] for at in range(0, len(todo), size))
+    suspects: list[int] = []
     with pool:
-        pending: dict[Future[Result], int] = {}
-        queue = iter(todo)
+        pending: dict[Future[list[Result]], list[int]] = {}
         try:
-            for index in queue:  # keep the queue short so memory stays flat on huge batches
-                pending[pool.submit(convert_one, tasks[index], settings)] = index
-                if len(pending) >= jobs * 4:
+            for chunk in chunks:  # keep the queue short so memory stays flat on huge batches
+                pending[pool.submit(convert_chunk, [tasks[i] for i in chunk], settings)] = chunk
+                if len(pending) >= jobs * 3:
                     break
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    index = pending.pop(future)
-                    yield index, _result_of(future, tasks[index])
-                    nxt = next(queue, None)
+                    chunk = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        suspects += chunk
+                        continue
+                    yield from zip(chunk, results, strict=True)
+                    nxt = None if suspects else next(chunks, None)
                     if nxt is not None:
-                        pending[pool.submit(convert_one, tasks[nxt], settings)] = nxt
+                        pending[pool.submit(convert_chunk, [tasks[i] for i in nxt], settings)] = nxt
         except BaseException:
             for future in pending:
                 future.cancel()
             raise
+    return suspects, [index for chunk in chunks for index in chunk]
 
 
-def _result_of(future: Future[Result], task: Task) -> Result:
-    try:
-        return future.result()
-    except Exception as exc:  # noqa: BLE001 - a worker that died: report, go on
-        return Result(task.source, "failed", error=f"worker failed: {exc.__class__.__name__}: {exc}")
+def _pool(settings: BatchSettings, jobs: int, context: BaseContext | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(settings.options, settings.formats)
+    )
+
+
+def _chunk_size(count: int, jobs: int) -> int:
+    """Inputs sent to a worker at a time: a few, to spare a round trip per input, but small enough that
+    the workers finish together and progress moves steadily."""
+    return max(1, min(_MAX_CHUNK, count // (jobs * 16)))
+
+
+def _convert_alone(task: Task, settings: BatchSettings, context: BaseContext | None) -> Result:
+    """One input in a process of its own: its result, or why that process died."""
+    with _pool(settings, 1, context) as pool:
+        try:
+            return pool.submit(convert_chunk, [task], settings).result()[0]
+        except BrokenProcessPool:
+            return Result(task.source, "failed", error="worker failed: the process converting it stopped abruptly")
 
 
 def _load(options: LayoutOptions, formats: Sequence[str] = ()) -> None:
@@ -193,6 +231,10 @@ def _worker_start(options: LayoutOptions, formats: Sequence[str]) -> None:
     # what is loaded lives as long as the worker: keep the garbage collector from scanning it again
     # (only in the worker: frozen objects of the calling program would never be collected)
     gc.freeze()
+
+
+def convert_chunk(tasks: list[Task], settings: BatchSettings) -> list[Result]:
+    return [convert_one(task, settings) for task in tasks]
 
 
 def convert_one(task: Task, settings: BatchSettings) -> Result:

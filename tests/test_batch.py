@@ -164,6 +164,48 @@ def test_batch_over_all_seeds_and_examples(tmp_path):
     assert len(list((tmp_path / "out").iterdir())) == 3 * len(results)
 
 
+def test_many_inputs_sent_in_chunks_come_back_in_order_with_progress_for_each(tmp_path):
+    small = (ROOT / "examples" / "mingling.txt").read_bytes()
+    paths = []
+    for n in range(90):
+        path = tmp_path / "in" / f"{n:03d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"" if n % 7 == 3 else small)  # every seventh input fails
+        paths.append(path)
+    seen = []
+    results = gongwen.convert_many(
+        paths, tmp_path / "out", ["xml"], jobs=2, progress=lambda r, done, total: seen.append((r.source, done, total))
+    )
+    assert [r.source for r in results] == [str(p) for p in paths]
+    assert [r.status for r in results] == ["failed" if n % 7 == 3 else "converted" for n in range(90)]
+    assert [done for _, done, _ in seen] == list(range(1, 91)) and {total for *_, total in seen} == {90}
+    assert sorted(source for source, _, _ in seen) == sorted(str(p) for p in paths)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the patched function reaches the workers by fork")
+def test_a_worker_that_dies_fails_its_inputs_and_the_batch_returns(tmp_path, monkeypatch):
+    import gongwen.batch
+
+    real = gongwen.batch.convert_one
+
+    def dies_on_the_fifth(task, settings):
+        if task.source.endswith("005.txt"):
+            os._exit(3)
+        return real(task, settings)
+
+    monkeypatch.setattr(gongwen.batch, "convert_one", dies_on_the_fifth)
+    small = (ROOT / "examples" / "mingling.txt").read_bytes()
+    paths = []
+    for n in range(40):
+        paths.append(tmp_path / f"{n:03d}.txt")
+        paths[-1].write_bytes(small)
+    results = gongwen.convert_many(paths, tmp_path / "out", ["xml"], jobs=2)
+    assert [r.source for r in results] == [str(p) for p in paths]
+    assert results[5].status == "failed" and results[5].error.startswith("worker failed")
+    assert [r.status for n, r in enumerate(results) if n != 5] == ["converted"] * 39
+    assert not (tmp_path / "out" / "005.xml").exists() and (tmp_path / "out" / "039.xml").exists()
+
+
 def test_formats_together_are_the_same_bytes_as_each_alone_with_one_layout(monkeypatch):
     import gongwen.layout.compose as compose_module
     import gongwen.writers.docx as docx_writer
