@@ -126,13 +126,17 @@ def _is_traditional_char(ch: str) -> bool:
     return _t2s().convert(ch) != ch
 
 
+_NOT_UNIFIED_RE = re.compile("[^\u4e00-\u9fff]+")
+
+
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
-    counts = {ch: n for ch, n in Counter(text[:sample_size]).items() if "\u4e00" <= ch <= "\u9fff"}
-    if not counts:
+    sample = text[:sample_size]
+    found = [ch for ch in set(sample) if "\u4e00" <= ch <= "\u9fff" and _is_traditional_char(ch)]
+    traditional = sum(map(sample.count, found))
+    if traditional < 3:
         return False
-    traditional = sum(n for ch, n in counts.items() if _is_traditional_char(ch))
-    return traditional >= 3 and traditional / sum(counts.values()) >= 0.03
+    return traditional / len(_NOT_UNIFIED_RE.sub("", sample)) >= 0.03
 
 
 def to_simplified(text: str) -> tuple[str, int]:
@@ -189,7 +193,7 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
     if article:  # 第一条　为了…: the space after an article or chapter number belongs to the text
         text = f"{article[1]}　{text[len(article[1]) :]}"
     text = _repair_ordinal(text, repairs)
-    spaced = _repair_ordinal(spaced, _Repairs())
+    spaced = _repair_ordinal(spaced, None)
     # a full stop typed as "." after Chinese (ordinals such as 一. are repaired above, before this)
     if "." in text and _CJK_RE.search(text):
         text = repairs.sub("punct", _HALF_STOP_RE, "。", text)
@@ -242,12 +246,13 @@ def _full_width_parens(m: re.Match[str]) -> str:
     return whole
 
 
-def _repair_ordinal(text: str, repairs: _Repairs) -> str:
+def _repair_ordinal(text: str, repairs: _Repairs | None) -> str:
+    """The heading ordinal at the start of ``text`` in canonical form; counted in ``repairs`` if given."""
     for pattern, repl in _ORDINAL_RULES:
         m = pattern.match(text)
         if m:
             new = repl(m) + text[m.end() :]
-            if new != text:
+            if new != text and repairs is not None:
                 repairs.counts["ordinal"] += 1
             return new
     return text

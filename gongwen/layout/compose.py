@@ -166,7 +166,8 @@ class Composer:
         self.page.lines.append(PlacedLine(left + line.indent, base, line))
 
     def _note_missing(self, line: Line) -> None:
-        self.missing.update(item.text for item in line.items if item.missing)
+        if self.fonts.made_missing:  # else no item anywhere lacks a glyph: nothing to look for
+            self.missing.update(item.text for item in line.items if item.missing)
 
     def items(self, *spans: Span) -> list[Item]:
         return make_items(list(spans), self.fonts)

@@ -137,6 +137,7 @@ def _span_items(span: Span, fonts: FontSet) -> list[Item]:
 def _wide_item(ch: str, style: Style, fonts: FontSet) -> Item:
     font = fonts.for_char(style.role, ch)
     missing = font is None
+    fonts.made_missing |= missing
     font = font or fonts.roles[style.role]
     natural = font.width(ch, style.size) * MM_PER_PT or style.size * MM_PER_PT
     cell = style.cell_mm
@@ -174,6 +175,7 @@ def _latin_word(word: str, style: Style, latin: LoadedFont, fonts: FontSet) -> I
     if not all(latin.has(ch) for ch in word):
         font = next((f for f in fonts.all_fonts() if all(f.has(ch) for ch in word)), None)
     missing = font is None
+    fonts.made_missing |= missing
     font = font or latin
     first, last = word[0], word.rstrip()[-1:] or word[-1]
     return Item(
