@@ -18,7 +18,7 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from operator import mul, rshift
 from typing import NamedTuple
 
@@ -96,6 +96,7 @@ class SubsetFace(TrueTypeFile):
         copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}
         self._copied_entries = {tag: (checksum(data), len(data)) for tag, data in copied.items()}  # in file order
         self._copied_segment = Segment.of(b"".join(_pad(data) for data in copied.values()))
+        self._metric_entries = _MetricEntries(self.hmetrics)
         post = self.table("post")
         self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
 
@@ -172,8 +173,7 @@ class SubsetFace(TrueTypeFile):
 
     def _varying_tables(self, glyph_map: list[int], coded: int, offsets: list[int]) -> dict[str, bytes]:
         count = len(glyph_map)
-        # the metrics are kept as read, unsigned
-        hmtx = struct.pack(f">{2 * count}H", *chain.from_iterable(map(self.hmetrics.__getitem__, glyph_map)))
+        hmtx = b"".join(map(self._metric_entries.__getitem__, glyph_map))
         cmap = _identity_cmap(coded)
         long_loca = offsets[-1] > 0x1FFFE
         loca = (
@@ -225,6 +225,18 @@ class SubsetFace(TrueTypeFile):
         struct.pack_into(">L", head, 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
         tables = dict(varying, head=bytes(head))
         return header, b"".join(_pad(tables[tag]) for tag in varying)
+
+
+class _MetricEntries(dict[int, bytes]):
+    """Each glyph's horizontal metrics (advance, left side bearing) as an hmtx entry, made once."""
+
+    def __init__(self, hmetrics: list[tuple[int, int]]) -> None:
+        super().__init__()
+        self._hmetrics = hmetrics
+
+    def __missing__(self, glyph: int) -> bytes:
+        entry = self[glyph] = struct.pack(">HH", *self._hmetrics[glyph])  # kept as read, unsigned
+        return entry
 
 
 def _identity_cmap(coded: int) -> bytes:

@@ -39,7 +39,7 @@ class EmbeddedFont:
 
     def settle_codes(self) -> None:
         """Give every character used a code."""
-        self.chars = sorted(set(map(ord, "".join(self._texts))))
+        self.chars = sorted(map(ord, set("".join(self._texts))))
         if len(self.chars) > _MAX_CODE:
             raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
         self._literal = dict(zip(self.chars, _code_literals(1, len(self.chars)), strict=True))
@@ -87,20 +87,26 @@ def _code_literals(first: int, last: int) -> list[str]:
     return _CODE_LITERALS[first : last + 1]
 
 
-# numbers and hex strings written for every document, made once per process (bounded by the fonts' size)
-_WIDTHS: dict[str, dict[int, str]] = {}
-_UTF16_HEX: dict[int, str] = {}
+class _WidthTexts(dict[int, str]):
+    """A font's advance widths as written in /W, by character, made once per process."""
+
+    def __init__(self, face: SubsetFace) -> None:
+        super().__init__()
+        self._face = face
+
+    def __missing__(self, char: int) -> str:
+        text = self[char] = num(self._face.char_width(char))
+        return text
+
+
+_WIDTHS: dict[str, _WidthTexts] = {}  # by font file
 
 
 def _width_texts(face: SubsetFace, chars: list[int]) -> list[str]:
-    known = _WIDTHS.setdefault(face.path, {})
-    out = []
-    for char in chars:
-        text = known.get(char)
-        if text is None:
-            text = known[char] = num(face.char_width(char))
-        out.append(text)
-    return out
+    known = _WIDTHS.get(face.path)
+    if known is None:
+        known = _WIDTHS[face.path] = _WidthTexts(face)
+    return list(map(known.__getitem__, chars))
 
 
 class _Utf16Hex(dict[int, str]):
