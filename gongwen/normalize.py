@@ -158,6 +158,7 @@ _SPACED_DATE_RE = re.compile(r"(?<![\d.])\d(?: \d){3} ?年 ?\d(?: \d)? ?月 ?\d(
 _DIGIT_CJK_SPACE_RE = re.compile(rf"(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d)")
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_PUNCT_MARK_RE = re.compile("[,;:?!]")
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])\s*([,;:?!])|([,;:?!])(?=\s*[{_CJK_OR_PUNCT}])")
 # "." after Chinese before Chinese, a digit or the line's end, or after a digit at the line's end
 _HALF_STOP_RE = re.compile(rf"(?<=[{CJK}”’）》])\.(?=\s*$|[{CJK}“‘（《\d])|(?<=\d)\.(?=\s*$)")
@@ -170,6 +171,7 @@ _ORDINAL_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ..
     (re.compile(r"^(\d{1,2})\s*[.．、，,]\s*(?=[^\d\s.．])"), lambda m: f"{m[1]}."),
     (re.compile(r"^[(（]\s*(\d{1,2})\s*[)）]\s*"), lambda m: f"（{m[1]}）"),
 )
+_ORDINAL_STARTS = set(f"{CN_DIGITS}(（")  # with the digits, the first characters the rules above can match
 _DOCNO_BRACKET_RE = re.compile(
     rf"(?<=[{CJK}])\s*[\[【(（﹝〔［]\s*((?:19|20)\d\d)\s*[\]】)）﹞〕］]\s*(?=第?\s*\d{{1,6}}\s*号)"
 )
@@ -183,10 +185,11 @@ def _normalize_line(raw: str, repairs: _Repairs) -> Line:
         return Line(text="", kind="blank")
     spaced = _close_up_letter_spacing(spaced)
     spaced = _repair_punctuation(spaced, repairs)
-    spaced = _WIDE_GAP_RE.sub("  ", spaced)
+    if "   " in spaced:  # (the patterns below are tried only where they could change something)
+        spaced = _WIDE_GAP_RE.sub("  ", spaced)
     if " " in spaced and "年" in spaced:
         spaced = _SPACED_DATE_RE.sub(lambda m: m[0].replace(" ", ""), spaced)
-    text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced))
+    text = _DIGIT_CJK_SPACE_RE.sub("", _CJK_SPACE_RE.sub("", spaced)) if " " in spaced else spaced
     if "/" in text or "-" in text or "." in text:  # the text only: what is set aside keeps its own form
         text = repairs.sub("date", _NUMERIC_DATE_RE, _date_in_words, text)
     article = _ARTICLE_SPACE_RE.match(spaced) if spaced.startswith("第") else None
@@ -226,9 +229,13 @@ def _close_up_letter_spacing(spaced: str) -> str:
 def _repair_punctuation(text: str, repairs: _Repairs) -> str:
     if not _CJK_RE.search(text):
         return text
-    text = repairs.sub("punct", _HALF_PUNCT_RE, _full_width_punct, text)
-    text = repairs.sub("paren", _PAREN_RE, _full_width_parens, text)
-    return repairs.sub("docno", _DOCNO_BRACKET_RE, lambda m: f"〔{m[1]}〕", text)
+    if _HALF_PUNCT_MARK_RE.search(text):
+        text = repairs.sub("punct", _HALF_PUNCT_RE, _full_width_punct, text)
+    if "(" in text or ")" in text:  # full-width pairs are left as they are
+        text = repairs.sub("paren", _PAREN_RE, _full_width_parens, text)
+    if "号" in text:
+        text = repairs.sub("docno", _DOCNO_BRACKET_RE, lambda m: f"〔{m[1]}〕", text)
+    return text
 
 
 def _full_width_punct(m: re.Match[str]) -> str:
@@ -248,6 +255,9 @@ def _full_width_parens(m: re.Match[str]) -> str:
 
 def _repair_ordinal(text: str, repairs: _Repairs | None) -> str:
     """The heading ordinal at the start of ``text`` in canonical form; counted in ``repairs`` if given."""
+    first = text[:1]
+    if first not in _ORDINAL_STARTS and not first.isdecimal():
+        return text
     for pattern, repl in _ORDINAL_RULES:
         m = pattern.match(text)
         if m:
