@@ -121,19 +121,32 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@lru_cache(maxsize=65536)
-def _is_traditional_char(ch: str) -> bool:
-    return _t2s().convert(ch) != ch
-
-
+_PLAIN: set[str] = set()  # characters met that are not traditional-only (Chinese or not), per process
+_TRADITIONAL: set[str] = set()  # characters met that exist only in traditional script
 _NOT_UNIFIED_RE = re.compile("[^\u4e00-\u9fff]+")
+
+
+def _sort_new_characters(chars: set[str]) -> None:
+    for ch in chars:
+        traditional = "\u4e00" <= ch <= "\u9fff" and _t2s().convert(ch) != ch
+        (_TRADITIONAL if traditional else _PLAIN).add(ch)
+
+
+def _occurrences(text: str, chars: set[str]) -> int:
+    """How many characters of ``text`` are in ``chars``: counted one by one for a few, else in one pass."""
+    if len(chars) <= 16:
+        return sum(map(text.count, chars))
+    return len(text) - len(text.translate(dict.fromkeys(map(ord, chars))))
 
 
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
     sample = text[:sample_size]
-    found = [ch for ch in set(sample) if "\u4e00" <= ch <= "\u9fff" and _is_traditional_char(ch)]
-    traditional = sum(map(sample.count, found))
+    chars = set(sample)
+    new = chars.difference(_PLAIN, _TRADITIONAL)
+    if new:
+        _sort_new_characters(new)
+    traditional = _occurrences(sample, chars.intersection(_TRADITIONAL))
     if traditional < 3:
         return False
     return traditional / len(_NOT_UNIFIED_RE.sub("", sample)) >= 0.03

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 import gongwen
-from gongwen.normalize import join_wrapped_lines, normalize, wrap_width
+from gongwen.normalize import join_wrapped_lines, looks_traditional, normalize, wrap_width
 
 
 def texts(raw: str) -> list[str]:
@@ -77,6 +78,19 @@ def test_traditional_can_be_kept():
     assert result.script == "traditional"
     assert result.lines[0].text == "黨建引領眾志成城堅決打贏疫情防控阻擊戰"
     assert not any("traditional" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_the_share_of_traditional_characters_decides(seed):
+    import opencc
+
+    text = opencc.OpenCC("t2s").convert(seed.read_text(encoding="utf-8"))
+    traditional = opencc.OpenCC("s2t").convert(text)
+    assert looks_traditional(traditional)  # many distinct traditional characters
+    assert not looks_traditional(text)
+    assert not looks_traditional(text + "黨建")  # two among thousands
+    assert looks_traditional("黨員領導" + "的" * 60)  # four of 64: over 3 %
+    assert not looks_traditional("黨員領導" + "的" * 140)  # four of 144: under 3 %
 
 
 def test_simplified_text_is_not_taken_for_traditional():
