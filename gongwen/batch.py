@@ -143,7 +143,7 @@ def _run(tasks: list[Task], todo: list[int], settings: BatchSettings, jobs: int)
     context = None
     # a forked child shares what the parent loaded; forking is safe only while no other thread runs
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        _load(settings.options, settings.formats)
+        _load(settings.options, settings.formats, settings.keep_traditional)
         context = multiprocessing.get_context("fork")
     while todo:
         suspects, todo = yield from _run_pool(tasks, todo, settings, jobs, context)
@@ -189,7 +189,10 @@ def _run_pool(
 
 def _pool(settings: BatchSettings, jobs: int, context: BaseContext | None) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(settings.options, settings.formats)
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_worker_start,
+        initargs=(settings.options, settings.formats, settings.keep_traditional),
     )
 
 
@@ -208,12 +211,19 @@ def _convert_alone(task: Task, settings: BatchSettings, context: BaseContext | N
             return Result(task.source, "failed", error="worker failed: the process converting it stopped abruptly")
 
 
-def _load(options: LayoutOptions, formats: Sequence[str] = ()) -> None:
-    """Load the code for ``formats``, the fonts and the DOCX base package once per process (a no-op
-    where they came with the fork)."""
+def _load(options: LayoutOptions, formats: Sequence[str] = (), keep_traditional: bool = False) -> None:
+    """Load the reader and parser of text (with their compiled patterns and the script converter), the
+    code for ``formats``, the fonts and the DOCX base package once per process (a no-op where they came
+    with the fork)."""
     import gongwen.api  # noqa: F401
+    import gongwen.parsing  # noqa: F401
+    import gongwen.readers.text  # noqa: F401
     from gongwen.layout.fonts import load_fonts
+    from gongwen.normalize import load_script_converter
     from gongwen.writers import renderer
+
+    if not keep_traditional:
+        load_script_converter()
 
     for fmt in formats:
         renderer(fmt)
@@ -226,8 +236,8 @@ def _load(options: LayoutOptions, formats: Sequence[str] = ()) -> None:
         base_document()
 
 
-def _worker_start(options: LayoutOptions, formats: Sequence[str]) -> None:
-    _load(options, formats)
+def _worker_start(options: LayoutOptions, formats: Sequence[str], keep_traditional: bool) -> None:
+    _load(options, formats, keep_traditional)
     # what is loaded lives as long as the worker: keep the garbage collector from scanning it again
     # (only in the worker: frozen objects of the calling program would never be collected)
     gc.freeze()

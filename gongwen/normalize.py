@@ -121,6 +121,11 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def load_script_converter() -> None:
+    """Load the traditional-to-simplified converter (its dictionaries take a moment) before it is needed."""
+    _t2s()
+
+
 _PLAIN: set[str] = set()  # characters met that are not traditional-only (Chinese or not), per process
 _TRADITIONAL: set[str] = set()  # characters met that exist only in traditional script
 _NOT_UNIFIED_RE = re.compile("[^\u4e00-\u9fff]+")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from gongwen.layout.spec import NO_LINE_END, NO_LINE_START
@@ -84,26 +85,27 @@ def _best_split(title: str, count: int, max_units: float) -> tuple[float, list[s
         prefix.append(prefix[-1] + units(ch))
     ideal = prefix[-1] / count
     penalties = {at: _break_penalty(title, at) for at in range(1, n)}
-    # cost[k][i]: best cost of setting title[:i] in k lines
+    # cost[k][i]: best cost of setting title[:i] in k lines; a line ending at i starts no further back
+    # than max_units allows (prefix is increasing, in steps of ½)
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
     cost[0][0] = 0.0
     for k in range(1, count + 1):
+        previous, current, back_k = cost[k - 1], cost[k], back[k]
         for i in range(1, n + 1):
-            penalty = 0.0 if i == n else penalties.get(i)
+            penalty = 0.0 if i == n else penalties[i]
             if penalty is None:
                 continue
-            for j in range(k - 1, i):
-                if cost[k - 1][j] == inf:
-                    continue
-                width = prefix[i] - prefix[j]
-                if width > max_units:
-                    continue
-                c = cost[k - 1][j] + abs(width - ideal) + penalty * 4
-                if c < cost[k][i]:
-                    cost[k][i] = c
-                    back[k][i] = j
+            extra, end = penalty * 4, prefix[i]
+            best, best_j = inf, 0
+            for j in range(max(k - 1, bisect_left(prefix, end - max_units)), i):
+                before = previous[j]
+                if before != inf:
+                    c = before + abs(end - prefix[j] - ideal) + extra
+                    if c < best:
+                        best, best_j = c, j
+            current[i], back_k[i] = best, best_j
     if cost[count][n] == inf:
         return None
     lines: list[str] = []
