@@ -38,7 +38,7 @@ TEXT_BOTTOM = spec.MARGIN_TOP + spec.TEXT_HEIGHT
 CHAR = spec.CHAR_PITCH
 
 
-@dataclass
+@dataclass(slots=True)
 class PlacedLine:
     """A set line on a page, its items at ``x`` plus their offsets. On a grid line (``slot`` set), ``y`` is
     the line's top and each item stands on the baseline of its size; otherwise ``y`` is the baseline."""

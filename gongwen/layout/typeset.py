@@ -27,7 +27,7 @@ _PAIR_CHARS = set("".join(UNBREAKABLE_PAIRS))
 _WIDTH = attrgetter("width")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Style:
     """How a run of text is set: font role for Chinese, size in pt, colour, and the cell width (mm)."""
 
@@ -41,13 +41,13 @@ class Style:
         return self.cell if self.cell is not None else self.size * MM_PER_PT
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     text: str
     style: Style
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """An unbreakable unit: one full-width character, a pair like ——, or a run of Latin text.
 
@@ -64,7 +64,7 @@ class Item:
     missing: bool = False  # no font has a glyph for it
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A set line: items with their x offsets from the line's left end (mm), ``gap`` apart (the space
     justification adds after each item's advance, the same after every item)."""
