@@ -162,10 +162,17 @@ def _run_pool(
     suspects: list[int] = []
     with pool:
         pending: dict[Future[list[Result]], list[int]] = {}
+
+        def send(chunk: list[int]) -> None:
+            try:
+                pending[pool.submit(convert_chunk, [tasks[i] for i in chunk], settings)] = chunk
+            except BrokenProcessPool:  # broken before it could take the chunk (its workers cannot start)
+                suspects.extend(chunk)
+
         try:
             for chunk in chunks:  # keep the queue short so memory stays flat on huge batches
-                pending[pool.submit(convert_chunk, [tasks[i] for i in chunk], settings)] = chunk
-                if len(pending) >= jobs * 3:
+                send(chunk)
+                if len(pending) >= jobs * 3 or suspects:
                     break
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -179,11 +186,12 @@ def _run_pool(
                     yield from zip(chunk, results, strict=True)
                     nxt = None if suspects else next(chunks, None)
                     if nxt is not None:
-                        pending[pool.submit(convert_chunk, [tasks[i] for i in nxt], settings)] = nxt
+                        send(nxt)
         except BaseException:
             for future in pending:
                 future.cancel()
             raise
+    # every round that breaks its pool leaves at least one chunk of suspects, so the batch comes to an end
     return suspects, [index for chunk in chunks for index in chunk]
 
 

@@ -206,6 +206,25 @@ def test_a_worker_that_dies_fails_its_inputs_and_the_batch_returns(tmp_path, mon
     assert not (tmp_path / "out" / "005.xml").exists() and (tmp_path / "out" / "039.xml").exists()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the patched function reaches the workers by fork")
+def test_workers_that_cannot_start_fail_every_input_and_the_batch_returns(tmp_path, monkeypatch):
+    import gongwen.batch
+
+    def cannot_start(*_args):
+        raise RuntimeError("no workers today")
+
+    monkeypatch.setattr(gongwen.batch, "_worker_start", cannot_start)
+    small = (ROOT / "examples" / "mingling.txt").read_bytes()
+    paths = []
+    for n in range(5):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_bytes(small)
+    results = gongwen.convert_many(paths, tmp_path / "out", ["xml"], jobs=2)
+    assert [r.source for r in results] == [str(p) for p in paths]
+    assert all(r.status == "failed" and r.error.startswith("worker failed") for r in results)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_formats_together_are_the_same_bytes_as_each_alone_with_one_layout(monkeypatch):
     import gongwen.layout.compose as compose_module
     import gongwen.writers.docx as docx_writer
