@@ -267,14 +267,14 @@ def convert_one(task: Task, settings: BatchSettings) -> Result:
     try:
         doc = read(task.source, keep_traditional=settings.keep_traditional)
         rendered = render_formats(doc, settings.formats, settings.options)
+        for folder in {target.parent for target in targets}:  # one: every output of an input goes there
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise GongwenError(str(folder), f"cannot create folder: {exc.strerror or exc}") from None
         written = []
         for fmt, target in zip(settings.formats, targets, strict=True):
-            data = rendered[fmt]
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise GongwenError(str(target.parent), f"cannot create folder: {exc.strerror or exc}") from None
-            write_atomic(target, data)
+            write_atomic(target, rendered[fmt])
             written.append(str(target))
         return Result(
             task.source, "converted", outputs=written, warnings=list(doc.warnings), seconds=time.perf_counter() - start

@@ -16,7 +16,9 @@ tables.
 from __future__ import annotations
 
 import struct
+import sys
 import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
 from operator import mul, rshift
@@ -25,6 +27,8 @@ from typing import NamedTuple
 from gongwen.layout.truetype import TrueTypeFile
 
 _ADLER_BASE = 65521
+_LITTLE_ENDIAN = sys.byteorder == "little"
+_WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
 _LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
 _ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KB window, "maximum compression" flag (RFC 1950)
 _FINAL_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty last block
@@ -63,8 +67,10 @@ def _pad(data: bytes) -> bytes:
 
 def checksum(data: bytes) -> int:
     """The TrueType checksum of ``data``, padded with zeros to a multiple of four bytes."""
-    data = _pad(data)
-    return sum(struct.unpack(f">{len(data) // 4}L", data)) & 0xFFFFFFFF
+    words = array(_WORD, _pad(data))  # in this machine's byte order
+    if _LITTLE_ENDIAN:
+        words.byteswap()
+    return sum(words) & 0xFFFFFFFF
 
 
 def joined_adler32(lengths: Sequence[int], byte_sums: Sequence[int], weighted_sums: Sequence[int]) -> int:
