@@ -183,6 +183,9 @@ def _run_pool(
                     except BrokenProcessPool:
                         suspects += chunk
                         continue
+                    except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent back
+                        reason = f"worker failed: {exc.__class__.__name__}: {exc}"
+                        results = [Result(tasks[i].source, "failed", error=reason) for i in chunk]
                     yield from zip(chunk, results, strict=True)
                     nxt = None if suspects else next(chunks, None)
                     if nxt is not None:

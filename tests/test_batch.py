@@ -207,6 +207,29 @@ def test_a_worker_that_dies_fails_its_inputs_and_the_batch_returns(tmp_path, mon
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the patched function reaches the workers by fork")
+def test_a_result_that_cannot_come_back_fails_its_input_only(tmp_path, monkeypatch):
+    import gongwen.batch
+
+    real = gongwen.batch.convert_one
+
+    def unsendable_for_the_third(task, settings):
+        result = real(task, settings)
+        if task.source.endswith("2.txt"):
+            result.warnings.append(lambda: None)  # cannot be pickled back to the parent
+        return result
+
+    monkeypatch.setattr(gongwen.batch, "convert_one", unsendable_for_the_third)
+    small = (ROOT / "examples" / "mingling.txt").read_bytes()
+    paths = []
+    for n in range(6):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_bytes(small)
+    results = gongwen.convert_many(paths, tmp_path / "out", ["xml"], jobs=2)
+    assert [r.status for r in results] == ["converted", "converted", "failed", "converted", "converted", "converted"]
+    assert results[2].error.startswith("worker failed") and "pickle" in results[2].error.lower()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the patched function reaches the workers by fork")
 def test_workers_that_cannot_start_fail_every_input_and_the_batch_returns(tmp_path, monkeypatch):
     import gongwen.batch
 

@@ -45,7 +45,7 @@ class Segment(NamedTuple):
     length: int
     checksum: int  # TrueType checksum: sum of big-endian 32-bit words
     byte_sum: int  # Adler-32's first sum less its start of 1: the bytes' sum, modulo 65521
-    weighted_sum: int  # its second sum less the length: each byte times its distance from the end, plus one
+    weighted_sum: int  # its second sum less the length: each byte times the count of bytes from it to the end
     packed: bytes
 
     @classmethod
