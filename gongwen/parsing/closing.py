@@ -26,8 +26,9 @@ from gongwen.parsing.patterns import (
 )
 
 _CC_RE = re.compile(r"^(?P<label>抄\s*送|主\s*送|抄\s*报)\s*[：:]\s*(?P<rest>.*)$")
-_SIGNATURE_DATE_RE = re.compile(rf"^(?P<sig>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
-_ORGAN_DATE_RE = re.compile(rf"^(?P<sig>\S{{2,40}}?)(?P<date>{DATE_PATTERN})$")
+# (a date ends in 日: the lookahead turns other lines away before the slow search)
+_SIGNATURE_DATE_RE = re.compile(rf"^(?=.*日$)(?P<sig>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
+_ORGAN_DATE_RE = re.compile(rf"^(?=.*日$)(?P<sig>\S{{2,40}}?)(?P<date>{DATE_PATTERN})$")
 _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)\s*[：:]\s*(?P<rest>.*)$")
 _NUMBERED_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<rest>\S.*)$")
 _COLOPHON_WINDOW = 20

@@ -56,7 +56,8 @@ _CN_DIGIT_VALUE = {
 }
 
 _CJK_CHAR_RE = re.compile(f"[{CJK}]")
-PRINT_DATE_RE = re.compile(rf"^(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发$")
+# (the lookahead turns away at once the many lines that do not end in 印发, before the slow search)
+PRINT_DATE_RE = re.compile(rf"^(?=.*印发$)(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发$")
 
 L1_RE = re.compile(rf"^(?P<n>[{CN_NUMERALS}]{{1,3}})、(?P<rest>.*)$")
 L2_RE = re.compile(rf"^（(?P<n>[{CN_NUMERALS}]{{1,3}})）(?P<rest>.*)$")
