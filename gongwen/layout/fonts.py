@@ -125,6 +125,7 @@ class FontSet:
     # the typesetter's items for full-width characters, made once per style and character (and its
     # mark for the characters of Latin words)
     typeset_memo: dict[Style, dict[str, Item | object]] = field(default_factory=dict, repr=False, compare=False)
+    typeset_words: dict[Style, dict[str, Item]] = field(default_factory=dict, repr=False, compare=False)
     made_missing: bool = field(default=False, repr=False, compare=False)  # an item without a glyph was made
 
     def for_char(self, role: str, ch: str) -> LoadedFont | None:

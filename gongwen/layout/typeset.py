@@ -9,6 +9,7 @@ All lengths here are millimetres.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -25,6 +26,8 @@ _WIDE_AMBIGUOUS = set("“”‘’…—·§№★☆○●※→←↑↓°")
 _PAIR_ENDS = {pair[1:] for pair in UNBREAKABLE_PAIRS}
 _PAIR_CHARS = set("".join(UNBREAKABLE_PAIRS))
 _WIDTH = attrgetter("width")
+_WORD_RE = re.compile(r"[^ ]* |[^ ]+")  # a word with the space after it, or the last word
+_MAX_WORDS = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +159,18 @@ def _wide_item(ch: str, style: Style, fonts: FontSet) -> Item:
 
 
 def _latin_items(text: str, style: Style, fonts: FontSet) -> list[Item]:
-    """Latin words and numbers, split after spaces; characters the Latin font lacks fall back."""
-    latin = fonts.roles["latin"]
+    """Latin words and numbers, split after spaces; characters the Latin font lacks fall back. A word's
+    item is made once per style (numbers and dates recur), up to a bound."""
+    made = fonts.typeset_words.setdefault(style, {})
+    if len(made) >= _MAX_WORDS:
+        made.clear()
     items: list[Item] = []
-    word = ""
-    for ch in text:
-        word += ch
-        if ch == " ":
-            items.append(_latin_word(word, style, latin, fonts))
-            word = ""
-    if word:
-        items.append(_latin_word(word, style, latin, fonts))
-    return [i for i in items if i.text]
+    for word in _WORD_RE.findall(text):
+        item = made.get(word)
+        if item is None:
+            item = made[word] = _latin_word(word, style, fonts.roles["latin"], fonts)
+        items.append(item)
+    return items
 
 
 def _latin_word(word: str, style: Style, latin: LoadedFont, fonts: FontSet) -> Item:
