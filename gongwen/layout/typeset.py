@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import accumulate, groupby, repeat
 from operator import add, attrgetter, is_
@@ -65,6 +65,11 @@ class Item:
     no_start: bool = False
     no_end: bool = False
     missing: bool = False  # no font has a glyph for it
+    # font, scale and style in one object: items that share it can be drawn as one run of text
+    look: tuple[LoadedFont, float, Style] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "look", (self.font, self.scale, self.style))
 
 
 @dataclass(slots=True)

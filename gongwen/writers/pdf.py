@@ -27,7 +27,7 @@ from gongwen.writers.pdf_objects import PdfFile, num, text_string
 
 _PT_PER_MM = 1 / spec.MM_PER_PT
 _SAME_MM = 0.001  # positions closer than this are the same
-_RUN_KEY = attrgetter("font", "scale", "style")
+_LOOK = attrgetter("look")
 _TEXT = attrgetter("text")
 _MEDIA_BOX = f"[0 0 {num(spec.PAGE_WIDTH * _PT_PER_MM)} {num(spec.PAGE_HEIGHT * _PT_PER_MM)}]"
 
@@ -79,7 +79,7 @@ def _runs(line: Line) -> Iterator[tuple[int, int, float]]:
     spaced = abs(line.gap) > _SAME_MM
     gap = line.gap if spaced else 0.0
     start = 0
-    for _, group in groupby(items, _RUN_KEY):
+    for _, group in groupby(items, _LOOK):
         stop = start + len(list(group))
         if stop - start == 1:
             yield start, stop, 0.0
