@@ -21,7 +21,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
-from operator import mul, rshift
+from operator import itemgetter, mul, rshift
 from typing import NamedTuple
 
 from gongwen.layout.truetype import TrueTypeFile
@@ -34,6 +34,7 @@ _ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KB window, "maximum compression" flag 
 _FINAL_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty last block
 _MAX_COMPOSITES = 4096
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
+_LENGTH, _CHECKSUM = itemgetter(0), itemgetter(1)  # of a Segment
 _COMPOSITE_MORE, _COMPOSITE_WORDS = 0x0020, 0x0001
 _COMPOSITE_SCALE, _COMPOSITE_XY_SCALE, _COMPOSITE_2X2 = 0x0008, 0x0040, 0x0080
 
@@ -98,6 +99,7 @@ class SubsetFace(TrueTypeFile):
         self._glyph_segments: dict[int, Segment] = {}  # simple glyphs by index
         self._composite_segments: dict[tuple[int, tuple[int, ...]], Segment] = {}  # by index and parts' numbers
         self._refs: dict[int, list[tuple[int, int]]] = {}  # a composite's parts: (byte offset, glyph index)
+        self._parts: dict[int, tuple[int, ...]] = {}  # a composite's parts' glyph indices
         self._glyf_start = self.table_position("glyf")[0]
         copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}
         self._copied_entries = {tag: (checksum(data), len(data)) for tag, data in copied.items()}  # in file order
@@ -118,10 +120,9 @@ class SubsetFace(TrueTypeFile):
             glyphs = list(map(self._glyph_segments.__getitem__, glyph_map))
         else:
             glyph_map, glyphs = self._with_composites(glyph_map)
-        lengths, checksums = [segment.length for segment in glyphs], [segment.checksum for segment in glyphs]
-        offsets = [0, *accumulate(lengths)]
+        offsets = [0, *accumulate(map(_LENGTH, glyphs))]
         tables = self._varying_tables(glyph_map, len(chars), offsets)
-        head, body = self._file_head(tables, offsets[-1], sum(checksums) & 0xFFFFFFFF)
+        head, body = self._file_head(tables, offsets[-1], sum(map(_CHECKSUM, glyphs)) & 0xFFFFFFFF)
         # made for each document: the fastest compression (the glyphs are most of the file)
         return [Segment.of(head + body, 1), self._copied_segment, *glyphs]
 
@@ -136,7 +137,8 @@ class SubsetFace(TrueTypeFile):
             if refs:
                 # a damaged composite may name glyphs the font does not have: .notdef stands in for them
                 composite[old] = [(at, index if index < self.num_glyphs else 0) for at, index in refs]
-                unknown.update(index for _, index in composite[old] if index not in simple and index not in composite)
+                self._parts[old] = parts = tuple(index for _, index in composite[old])
+                unknown.update(index for index in parts if index not in simple and index not in composite)
             else:
                 simple[old] = Segment.of(data) if data else _EMPTY
 
@@ -145,9 +147,10 @@ class SubsetFace(TrueTypeFile):
         patched to name its parts by their numbers in the subset)."""
         new_of = dict(zip(reversed(glyph_map), range(len(glyph_map) - 1, -1, -1), strict=True))  # first wins
         glyph_map = list(glyph_map)
+        parts_of = self._parts.get
         n = 0
         while n < len(glyph_map):
-            for _, part in self._refs.get(glyph_map[n], ()):
+            for part in parts_of(glyph_map[n], ()):
                 if part not in new_of:
                     new_of[part] = len(glyph_map)
                     glyph_map.append(part)
@@ -165,7 +168,7 @@ class SubsetFace(TrueTypeFile):
 
     def _composite_segment(self, old: int, refs: list[tuple[int, int]], new_of: dict[int, int]) -> Segment:
         """A composite names its parts by their numbers in the subset: patched and cached per numbering."""
-        numbers = tuple(new_of[index] for _, index in refs)
+        numbers = tuple(map(new_of.__getitem__, self._parts[old]))
         key = (old, numbers)
         segment = self._composite_segments.get(key)
         if segment is None:
