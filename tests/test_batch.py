@@ -164,14 +164,19 @@ def test_batch_over_all_seeds_and_examples(tmp_path):
     assert len(list((tmp_path / "out").iterdir())) == 3 * len(results)
 
 
+def small_inputs(folder, count):
+    """``count`` copies of the shortest example, named 000.txt, 001.txt, …"""
+    text = (ROOT / "examples" / "mingling.txt").read_bytes()
+    paths = [folder / f"{n:03d}.txt" for n in range(count)]
+    for path in paths:
+        path.write_bytes(text)
+    return paths
+
+
 def test_many_inputs_sent_in_chunks_come_back_in_order_with_progress_for_each(tmp_path):
-    small = (ROOT / "examples" / "mingling.txt").read_bytes()
-    paths = []
-    for n in range(90):
-        path = tmp_path / "in" / f"{n:03d}.txt"
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(b"" if n % 7 == 3 else small)  # every seventh input fails
-        paths.append(path)
+    paths = small_inputs(tmp_path, 90)
+    for path in paths[3::7]:
+        path.write_bytes(b"")  # every seventh input fails
     seen = []
     results = gongwen.convert_many(
         paths, tmp_path / "out", ["xml"], jobs=2, progress=lambda r, done, total: seen.append((r.source, done, total))
@@ -194,11 +199,7 @@ def test_a_worker_that_dies_fails_its_inputs_and_the_batch_returns(tmp_path, mon
         return real(task, settings)
 
     monkeypatch.setattr(gongwen.batch, "convert_one", dies_on_the_fifth)
-    small = (ROOT / "examples" / "mingling.txt").read_bytes()
-    paths = []
-    for n in range(40):
-        paths.append(tmp_path / f"{n:03d}.txt")
-        paths[-1].write_bytes(small)
+    paths = small_inputs(tmp_path, 40)
     results = gongwen.convert_many(paths, tmp_path / "out", ["xml"], jobs=2)
     assert [r.source for r in results] == [str(p) for p in paths]
     assert results[5].status == "failed" and results[5].error.startswith("worker failed")
@@ -214,16 +215,12 @@ def test_a_result_that_cannot_come_back_fails_its_input_only(tmp_path, monkeypat
 
     def unsendable_for_the_third(task, settings):
         result = real(task, settings)
-        if task.source.endswith("2.txt"):
+        if task.source.endswith("002.txt"):
             result.warnings.append(lambda: None)  # cannot be pickled back to the parent
         return result
 
     monkeypatch.setattr(gongwen.batch, "convert_one", unsendable_for_the_third)
-    small = (ROOT / "examples" / "mingling.txt").read_bytes()
-    paths = []
-    for n in range(6):
-        paths.append(tmp_path / f"{n}.txt")
-        paths[-1].write_bytes(small)
+    paths = small_inputs(tmp_path, 6)
     results = gongwen.convert_many(paths, tmp_path / "out", ["xml"], jobs=2)
     assert [r.status for r in results] == ["converted", "converted", "failed", "converted", "converted", "converted"]
     assert results[2].error.startswith("worker failed") and "pickle" in results[2].error.lower()
@@ -237,11 +234,7 @@ def test_workers_that_cannot_start_fail_every_input_and_the_batch_returns(tmp_pa
         raise RuntimeError("no workers today")
 
     monkeypatch.setattr(gongwen.batch, "_worker_start", cannot_start)
-    small = (ROOT / "examples" / "mingling.txt").read_bytes()
-    paths = []
-    for n in range(5):
-        paths.append(tmp_path / f"{n}.txt")
-        paths[-1].write_bytes(small)
+    paths = small_inputs(tmp_path, 5)
     results = gongwen.convert_many(paths, tmp_path / "out", ["xml"], jobs=2)
     assert [r.source for r in results] == [str(p) for p in paths]
     assert all(r.status == "failed" and r.error.startswith("worker failed") for r in results)
