@@ -19,13 +19,15 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter, mul, rshift
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from gongwen.layout.truetype import TrueTypeFile
 
+K = TypeVar("K")
+V = TypeVar("V")
 _ADLER_BASE = 65521
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
@@ -104,7 +106,8 @@ class SubsetFace(TrueTypeFile):
         copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}
         self._copied_entries = {tag: (checksum(data), len(data)) for tag, data in copied.items()}  # in file order
         self._copied_segment = Segment.of(b"".join(_pad(data) for data in copied.values()))
-        self._metric_entries = _MetricEntries(self.hmetrics)
+        # each glyph's horizontal metrics as an hmtx entry (kept as read, unsigned)
+        self._metric_entries = MadeOnce(lambda glyph: struct.pack(">HH", *self.hmetrics[glyph]))
         post = self.table("post")
         self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
 
@@ -236,16 +239,17 @@ class SubsetFace(TrueTypeFile):
         return header, b"".join(_pad(tables[tag]) for tag in varying)
 
 
-class _MetricEntries(dict[int, bytes]):
-    """Each glyph's horizontal metrics (advance, left side bearing) as an hmtx entry, made once."""
+class MadeOnce(dict[K, V]):
+    """Values made from their keys on first use and kept (``map(made.__getitem__, keys)`` looks a whole
+    list up at C speed)."""
 
-    def __init__(self, hmetrics: list[tuple[int, int]]) -> None:
+    def __init__(self, make: Callable[[K], V]) -> None:
         super().__init__()
-        self._hmetrics = hmetrics
+        self._make = make
 
-    def __missing__(self, glyph: int) -> bytes:
-        entry = self[glyph] = struct.pack(">HH", *self._hmetrics[glyph])  # kept as read, unsigned
-        return entry
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self._make(key)
+        return value
 
 
 def _identity_cmap(coded: int) -> bytes:

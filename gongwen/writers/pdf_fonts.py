@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gongwen.errors import OutputError
-from gongwen.layout.font_subsets import SubsetFace, zlib_stream
+from gongwen.layout.font_subsets import MadeOnce, SubsetFace, zlib_stream
 from gongwen.layout.fonts import LoadedFont
 from gongwen.layout.truetype import SYMBOLIC
 from gongwen.writers.pdf_objects import LITERAL_BYTES, PdfFile, name, num
@@ -87,37 +87,18 @@ def _code_literals(first: int, last: int) -> list[str]:
     return _CODE_LITERALS[first : last + 1]
 
 
-class _WidthTexts(dict[int, str]):
-    """A font's advance widths as written in /W, by character, made once per process."""
-
-    def __init__(self, face: SubsetFace) -> None:
-        super().__init__()
-        self._face = face
-
-    def __missing__(self, char: int) -> str:
-        text = self[char] = num(self._face.char_width(char))
-        return text
-
-
-_WIDTHS: dict[str, _WidthTexts] = {}  # by font file
+_WIDTHS: dict[str, MadeOnce[int, str]] = {}  # by font file: each character's advance as written in /W
 
 
 def _width_texts(face: SubsetFace, chars: list[int]) -> list[str]:
     known = _WIDTHS.get(face.path)
     if known is None:
-        known = _WIDTHS[face.path] = _WidthTexts(face)
+        known = _WIDTHS[face.path] = MadeOnce(lambda char: num(face.char_width(char)))
     return list(map(known.__getitem__, chars))
 
 
-class _Utf16Hex(dict[int, str]):
-    """Each character as a hex string of its UTF-16BE code units, made once per process."""
-
-    def __missing__(self, char: int) -> str:
-        text = self[char] = "<" + chr(char).encode("utf-16-be").hex().upper() + ">"
-        return text
-
-
-_UTF16_HEX = _Utf16Hex()
+# each character as a hex string of its UTF-16BE code units
+_UTF16_HEX: MadeOnce[int, str] = MadeOnce(lambda char: "<" + chr(char).encode("utf-16-be").hex().upper() + ">")
 
 
 def _subset_tag(n: int) -> str:
