@@ -310,7 +310,7 @@ def _page_numbers(d: docx.document.Document, section) -> None:
 def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin") -> Run:
     made = _RUN_PROPERTIES.get((look, latin_role))
     if made is None or "\t" in text or "\n" in text or "\r" in text:
-        return _add_run_through_docx(p, text, look, latin_role)
+        return _add_run_through_docx(p, text, look, latin_role, made)
     # a plain run made directly: its properties copied, its text in one w:t (python-docx would append the
     # text character by character)
     r = p._p.makeelement(_W_R, {})
@@ -325,11 +325,12 @@ def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin")
     return Run(r, p)
 
 
-def _add_run_through_docx(p: DocxParagraph, text: str, look: Look, latin_role: str) -> Run:
+def _add_run_through_docx(
+    p: DocxParagraph, text: str, look: Look, latin_role: str, made: BaseOxmlElement | None
+) -> Run:
     """A run made by python-docx, which turns tabs and line breaks into w:tab and w:br; the first run of
-    each look gets its properties set here, and they are kept to be copied."""
+    each look (``made`` None) gets its properties set here, and they are kept to be copied."""
     run = p.add_run(text)
-    made = _RUN_PROPERTIES.get((look, latin_role))
     if made is None:
         rpr = run._r.get_or_add_rPr()
         _set_run_properties(rpr, look, latin_role)
