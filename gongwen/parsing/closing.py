@@ -90,8 +90,6 @@ def _split_annexes_after_colophon(texts: list[_Text]) -> tuple[list[_Text], list
     label that follows the last 抄送 or 印发 line, set apart so that the 版记 is found above them."""
     for i in range(len(texts) - 1, -1, -1):
         t = texts[i]
-        if not t.text.endswith("印发") and t.text[:1] not in "抄主":  # neither 抄送 nor an 印发 line
-            continue
         if _CC_RE.match(t.text) or PRINT_DATE_RE.match(t.text) or PRINT_DATE_RE.match(t.line.spaced):
             if i + 1 < len(texts) and _annex_label(texts[i + 1].text) is not None:
                 return texts[: i + 1], [t.text for t in texts[i + 1 :]]
