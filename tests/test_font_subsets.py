@@ -39,12 +39,22 @@ def test_adler32_sums_wrap_at_their_modulus():
     assert joined_adler32(lengths, byte_sums, weighted_sums) == zlib.adler32(piece * 40)
 
 
-@given(st.lists(st.binary(max_size=2000), max_size=8))
+@given(st.lists(st.tuples(st.binary(max_size=2000), st.booleans()), max_size=8))
 def test_joined_segments_decompress_to_the_pieces_padded(pieces):
-    stream, length = zlib_stream(Segment.of(p) for p in pieces)
-    padded = b"".join(p + b"\0" * (-len(p) % 4) for p in pieces)
+    """Compressed and stored segments, in any mix, join into one stream."""
+    stream, length = zlib_stream(Segment.stored(p) if stored else Segment.of(p) for p, stored in pieces)
+    padded = b"".join(p + b"\0" * (-len(p) % 4) for p, _ in pieces)
     assert zlib.decompress(stream) == padded  # zlib checks the Adler-32 trailer too
     assert length == len(padded)
+
+
+def test_stored_segment_longer_than_one_stored_block():
+    piece = bytes(range(256)) * 600  # 153,600 bytes: three stored blocks
+    segment = Segment.stored(piece)
+    assert segment == Segment.of(piece)._replace(packed=segment.packed)  # the same sums
+    stream, length = zlib_stream([Segment.of(b"head"), segment, Segment.of(b"tail")])
+    assert zlib.decompress(stream) == b"head" + piece + b"tail"
+    assert length == len(piece) + 8
 
 
 def test_checksum_sums_big_endian_words_with_padding():

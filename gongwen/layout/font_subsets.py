@@ -3,8 +3,8 @@
 Compressing each subset's font file whole with zlib, document after document, would be most of the
 time a PDF takes. Here each glyph outline is compressed once, as a deflate segment of its own that ends
 on a byte boundary (RFC 1951 sync flush), and a subset's font file is the small tables that differ from
-subset to subset, compressed on the spot, followed by the cached segments of its glyphs. The result is
-one ordinary zlib stream (RFC 1950), about a fifth larger than the same file compressed whole, and made
+subset to subset, stored uncompressed, followed by the cached segments of its glyphs. The result is one
+ordinary zlib stream (RFC 1950), about a fifth larger than the same file compressed whole, and made
 several times faster.
 
 A subset holds one glyph per character a document uses (numbered in the order ``writers.pdf_fonts``
@@ -35,6 +35,7 @@ _LEVEL = 9  # glyph segments are made once, so the best compression costs nothin
 _ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KB window, "maximum compression" flag (RFC 1950)
 _FINAL_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty last block
 _MAX_COMPOSITES = 4096
+_MAX_STORED = 0xFFFF  # bytes in one stored deflate block (RFC 1951, 3.2.4)
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _LENGTH, _CHECKSUM = itemgetter(0), itemgetter(1)  # of a Segment
 _COMPOSITE_MORE, _COMPOSITE_WORDS = 0x0020, 0x0001
@@ -52,10 +53,25 @@ class Segment(NamedTuple):
     packed: bytes
 
     @classmethod
-    def of(cls, data: bytes, level: int = _LEVEL) -> Segment:
+    def of(cls, data: bytes) -> Segment:
+        """``data`` compressed as well as deflate can (for bytes made once and used many times)."""
         data = _pad(data)
-        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-        packed = packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH)
+        packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
+        return cls._with_sums(data, packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH))
+
+    @classmethod
+    def stored(cls, data: bytes) -> Segment:
+        """``data`` as stored (uncompressed) deflate blocks: for the few KB made anew for each document,
+        which zlib would take longer to pack than the rest of the font file takes to join."""
+        data = _pad(data)
+        blocks = [
+            struct.pack("<BHH", 0, len(chunk), len(chunk) ^ 0xFFFF) + chunk  # not final, stored; LEN, NLEN
+            for chunk in (data[at : at + _MAX_STORED] for at in range(0, len(data), _MAX_STORED))
+        ]
+        return cls._with_sums(data, b"".join(blocks))
+
+    @classmethod
+    def _with_sums(cls, data: bytes, packed: bytes) -> Segment:
         adler = zlib.adler32(data)
         byte_sum = ((adler & 0xFFFF) - 1) % _ADLER_BASE
         return cls(len(data), checksum(data), byte_sum, ((adler >> 16) - len(data)) % _ADLER_BASE, packed)
@@ -126,8 +142,7 @@ class SubsetFace(TrueTypeFile):
         offsets = [0, *accumulate(map(_LENGTH, glyphs))]
         tables = self._varying_tables(glyph_map, len(chars), offsets)
         head, body = self._file_head(tables, offsets[-1], sum(map(_CHECKSUM, glyphs)) & 0xFFFFFFFF)
-        # made for each document: the fastest compression (the glyphs are most of the file)
-        return [Segment.of(head + body, 1), self._copied_segment, *glyphs]
+        return [Segment.stored(head + body), self._copied_segment, *glyphs]
 
     def _learn(self, glyph_map: list[int]) -> None:
         """Read the glyphs not met before: a simple one is compressed, a composite's parts noted (and read)."""

@@ -17,7 +17,6 @@ from gongwen.writers.pdf_objects import LITERAL_BYTES, PdfFile, name, num
 
 _NONSYMBOLIC = 1 << 5  # font descriptor flag (9.8.2); the glyphs are reached by number, so symbolic
 _MAX_CODE = 0xFFFF
-_QUICK = 1  # zlib level for the maps made for every document: the fastest (they are small beside the glyphs)
 _TAG_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -69,7 +68,7 @@ class EmbeddedFont:
             f" /FontDescriptor {descriptor} 0 R /DW {num(face.default_width)} /W [1 [{widths}]]"
             " /CIDToGIDMap /Identity >>"
         )
-        to_unicode = pdf.add_stream(to_unicode_cmap(self.chars), _QUICK)
+        to_unicode = pdf.add_stream(to_unicode_cmap(self.chars))
         return pdf.add(
             f"<< /Type /Font /Subtype /Type0 /BaseFont {base_font} /Encoding /Identity-H"
             f" /DescendantFonts [{descendant} 0 R] /ToUnicode {to_unicode} 0 R >>"
