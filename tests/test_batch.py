@@ -129,6 +129,27 @@ def test_outputs_get_the_mode_a_plain_file_gets_and_a_replaced_file_keeps_its_ow
     assert target.read_bytes() == b"%PDF-1.4 two" and oct(target.stat().st_mode & 0o777) == oct(0o640)
 
 
+def test_a_temporary_name_already_taken_is_passed_over(tmp_path, monkeypatch):
+    """A file or a link planted under the next temporary name is neither written through nor removed."""
+    import itertools
+
+    import gongwen.writers as writers
+
+    monkeypatch.setattr(writers, "_TEMPORARY_NUMBERS", itertools.count(7))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(b"keep")
+    planted = tmp_path / f".x.pdf.{os.getpid()}-7.tmp"
+    planted.symlink_to(elsewhere)
+    (tmp_path / f".x.pdf.{os.getpid()}-8.tmp").write_bytes(b"also keep")
+    writers.write_atomic(tmp_path / "x.pdf", b"%PDF-1.4 whole")
+    assert (tmp_path / "x.pdf").read_bytes() == b"%PDF-1.4 whole"
+    assert elsewhere.read_bytes() == b"keep" and planted.is_symlink()
+    assert (tmp_path / f".x.pdf.{os.getpid()}-8.tmp").read_bytes() == b"also keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["elsewhere", "x.pdf", planted.name, f".x.pdf.{os.getpid()}-8.tmp"]
+    )
+
+
 def test_interrupted_write_leaves_no_file(tmp_path, monkeypatch):
     import gongwen.writers as writers
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import secrets
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -94,39 +94,52 @@ def write_path(doc: Document, path: str | Path, fmt: str | None = None, options:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it into place. The file gets the permissions
     a plain new file gets (the umask applies), or keeps those of the file it replaces."""
+    target = os.fspath(path)
     try:
-        fd, tmp = _temporary_beside(path)
+        fd, tmp = _temporary_beside(target)
     except OSError as exc:
-        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(target, f"cannot write: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            replaced = _mode_of(path)
+        try:
+            _write_all(fd, data)
+            replaced = _mode_of(target)
             if replaced is not None and hasattr(os, "fchmod"):  # POSIX modes
-                os.fchmod(handle.fileno(), replaced)
-        os.replace(tmp, path)
+                os.fchmod(fd, replaced)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+            raise OutputError(target, f"cannot write: {exc.strerror or exc}") from None
         raise
 
 
-def _temporary_beside(path: Path) -> tuple[int, Path]:
-    """A new file next to ``path``, created as open() creates files (mode 0666 less the umask), unlike
-    tempfile.mkstemp, whose files are private (0600)."""
-    directory = path.parent if str(path.parent) else Path(".")
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+_TEMPORARY_NUMBERS = itertools.count()
+
+
+def _temporary_beside(target: str) -> tuple[int, str]:
+    """A new file next to ``target``, created as open() creates files (mode 0666 less the umask), unlike
+    tempfile.mkstemp, whose files are private (0600). The name holds the process id and a count; the
+    exclusive create turns away a name that is taken (or a link planted there)."""
+    folder, name = os.path.split(target)
     for _ in range(100):
-        tmp = directory / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_TEMPORARY_NUMBERS)}.tmp")
         try:
             return os.open(tmp, _NEW_FILE, 0o666), tmp
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name beside {path}")
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
-def _mode_of(path: Path) -> int | None:
+def _mode_of(path: str) -> int | None:
     try:
         return stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
