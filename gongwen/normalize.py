@@ -293,12 +293,21 @@ _PAGE_NUMBER_RE = re.compile(
     r"|\d{1,4}\s*[/／]\s*\d{1,4}"
     r"|[-—]?\s*(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?\s*[-—]?)$"
 )
+# A web page's chrome: a word that stands alone, in brackets, before a separator or another such
+# word (责任编辑：…, 版权所有 © …, 上一篇：…, 打印本页 关闭窗口), never as the start of a sentence
+# (责任编辑制度…, 上一篇文章…, 打印机…); a scan prompt may run on (扫一扫在手机打开当前页) where the
+# line is no sentence; the ICP number and the font-size switch.
+_CHROME_WORDS = (
+    "分享到|分享至|相关文章|相关链接|相关阅读|相关新闻|相关稿件|延伸阅读|责任编辑|责编|打印本页|打印此页|打印|"
+    "关闭窗口|关闭本页|关闭|当前位置|您当前的位置|您现在的位置|您的位置|网站地图|版权所有|浏览次数|点击次数|"
+    "点击数|阅读次数|访问量|上一篇|下一篇|稿件来源|信息来源|收藏本页|加入收藏|返回顶部|返回首页|返回列表|"
+    "返回上一页|返回上页|我要纠错"
+)
+_CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;；©\d]"
 _STRONG_CHROME_RE = re.compile(
-    r"^[【\[（(]?\s*(?:分享到|分享至|相关文章|相关链接|相关阅读|相关新闻|相关稿件|延伸阅读|责任编辑|责编|"
-    r"打印本页|关闭窗口|打印此页|【?打印】?\s*【?关闭】?|扫一扫|扫描二维码|当前位置|您当前的位置|您现在的位置|"
-    r"您的位置|网站地图|版权所有|ICP备|京ICP|浏览次数|点击次数|点击数|阅读次数|访问量|上一篇|下一篇|"
-    r"稿件来源|信息来源|【?字体[：:]?\s*大|字号[：:]\s*大|【?\s*大\s*中\s*小\s*】?$|收藏本页|加入收藏|"
-    r"返回顶部|返回首页|微信扫一扫|用手机扫描|我要纠错|【?我要纠错】?)"
+    rf"^[【\[（(]?\s*(?:(?:{_CHROME_WORDS})(?=$|{_CHROME_SEPARATOR}|(?:{_CHROME_WORDS}))"
+    r"|(?:微信扫一扫|扫一扫|扫描二维码|用手机扫描)(?!.*[。！？]$)"
+    r"|\S{0,2}ICP备|【?字体[：:]?\s*大|字号[：:]\s*大|【?\s*大\s*中\s*小\s*】?$)"
 )
 # WeChat articles: the follow prompt above, the reader's buttons below (whole lines only)
 _WECHAT_CHROME_RE = re.compile(

@@ -127,12 +127,32 @@ def test_page_numbers_and_running_headers_go_to_residue():
         "打印本页 关闭窗口",
         "当前位置：首页 > 政务公开",
         "作者:publish  时间:2020-02-20 14:58  浏览:",
+        "【打印本页】【关闭窗口】",
+        "返回列表",
+        "上一篇：关于做好防汛工作的通知",
+        "版权所有©江南省人民政府办公厅",
+        "京ICP备05070218号",
+        "扫一扫在手机打开当前页",
     ],
 )
 def test_web_chrome_goes_to_residue(line):
     doc = gongwen.parse(f"{line}\n各单位：\n现将有关事项通知如下，请认真贯彻执行。\n{line}\n")
     assert [b.text for b in doc.body] == ["现将有关事项通知如下，请认真贯彻执行。"]
     assert len(doc.residue) == 2
+
+
+def test_sentences_that_begin_with_a_chrome_word_are_kept():
+    sentences = [
+        "打印机、复印机由各单位自行管理。",
+        "上一篇文章提出的要求继续有效。",
+        "版权所有者应当及时登记。",
+        "责任编辑制度要落实到人。",
+        "关闭阀门后方可检修。",
+        "扫描二维码即可报名。",
+    ]
+    doc = gongwen.parse("各单位：\n现将有关事项通知如下。\n" + "\n".join(sentences) + "\n江南省教育厅\n2025年3月1日\n")
+    assert [b.text for b in doc.body][1:] == sentences
+    assert doc.residue == []
 
 
 def test_weak_chrome_words_inside_the_body_are_kept():
