@@ -242,9 +242,9 @@ def _load(options: LayoutOptions, formats: Sequence[str] = (), keep_traditional:
         with contextlib.suppress(Exception):  # a task will report the problem itself
             load_fonts(options.fonts, options.use_system_fonts, options.font_dir)
     if "docx" in formats:
-        from gongwen.writers.docx import base_document
+        from gongwen.writers.docx import package_template
 
-        base_document()
+        package_template()
 
 
 def _worker_start(options: LayoutOptions, formats: Sequence[str], keep_traditional: bool) -> None:

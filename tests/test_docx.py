@@ -381,3 +381,31 @@ def test_a_title_longer_than_the_core_properties_hold_is_cut_there(tmp_path):
     document = docx.Document(str(path))
     assert document.core_properties.title == doc.title[:255]
     assert any(p.text.startswith("关于加强安全生产") for p in document.paragraphs)
+
+
+def test_markup_characters_are_escaped_and_characters_xml_cannot_hold_are_left_out(tmp_path):
+    """Text is written into the XML as text: <, > and & stay what they are, and a control character
+    put into the model through the API (no reader lets one through) does not break the file."""
+    doc = gongwen.parse("关于<规范>&“标准”的通知\n各单位：\n现将有关事项通知如下。\n")
+    doc.body[0].text = "第一\x01段\ufffe<b>&amp;</b>"
+    path = gongwen.write(doc, tmp_path / "escaped.docx")
+    document = docx.Document(str(path))  # parses every part
+    texts = [p.text for p in document.paragraphs]
+    assert "关于<规范>&“标准”的通知" in texts
+    assert "第一段<b>&amp;</b>" in texts
+
+
+def test_a_seal_file_that_is_no_image_is_named_with_the_reason(tmp_path):
+    from gongwen.layout.options import LayoutOptions
+
+    seal = tmp_path / "seal.png"
+    seal.write_text("not an image", encoding="utf-8")
+    doc = gongwen.read(EXAMPLES[0].parent / "tongzhi.txt")
+    with pytest.raises(gongwen.GongwenError) as caught:
+        gongwen.write(doc, tmp_path / "sealed.docx", seal=str(seal))
+    assert caught.value.reason.startswith("cannot read the seal image")
+    assert not (tmp_path / "sealed.docx").exists()
+    (result,) = gongwen.convert_many(
+        [EXAMPLES[0].parent / "tongzhi.txt"], tmp_path / "out", ["docx"], 1, options=LayoutOptions(seal=str(seal))
+    )
+    assert result.status == "failed" and result.error.startswith(f"{seal}: cannot read the seal image")

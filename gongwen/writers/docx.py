@@ -7,6 +7,11 @@ them (the 发文字号 under the mark, the title under the red rule, the 版记 
 come from the same page composition as the PDF writer, so both writers agree. Lines that stand at fixed
 places (the red rules, the rules of the 版记, the 信函 double lines) and the seal image are anchored to
 the page.
+
+The base package (page, grid, styles, fonts, page-number footers) is made once per process through
+python-docx. Each document's body is then written as WordprocessingML text: the properties of each kind
+of paragraph and run are made once through python-docx and kept as text, and ``writers.docx_package``
+joins the body to the shared parts.
 """
 
 from __future__ import annotations
@@ -19,15 +24,17 @@ from functools import lru_cache
 
 import docx
 import docx.document
-from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_HEADER_FOOTER
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.opc.rel import Relationships
-from docx.opc.spec import default_content_types
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.parts.hdrftr import FooterPart, HeaderPart
+from docx.section import Section
+from docx.shared import Mm, Pt, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
@@ -38,6 +45,7 @@ from gongwen.layout.options import LayoutOptions
 from gongwen.layout.title import split_title, units
 from gongwen.model import Block, Document, Heading
 from gongwen.writers import document_properties
+from gongwen.writers.docx_package import DocumentPackage, PackageTemplate, fragment
 from gongwen.writers.zip_file import zip_bytes
 
 TW = spec.TWIPS_PER_MM
@@ -47,7 +55,6 @@ BOTTOM_MARGIN = round(spec.PAGE_HEIGHT * TW) - round(spec.MARGIN_TOP * TW) - spe
 CONDENSE = -5  # twentieths of a point: 16 pt glyphs on a 15.75 pt pitch, 28 to the 156 mm line
 CHAR = 315  # twips per character of 16 pt body text as condensed
 EMU_PER_MM = 36000
-RED = RGBColor.from_string(spec.RED_HEX)
 
 
 @dataclass(frozen=True)
@@ -71,76 +78,7 @@ def render_docx(doc: Document, options: LayoutOptions | None = None, composition
         composition = compose(doc, load_fonts(options.fonts, options.use_system_fonts, options.font_dir), options)
     writer = _DocxWriter(doc, options, composition)
     writer.write()
-    return zip_bytes(_package_members(writer.d))
-
-
-# -- the package file -----------------------------------------------------------------------------
-_RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
-
-
-def _package_members(d: docx.document.Document) -> Iterator[tuple[str, bytes]]:
-    """The ZIP members of the package (ECMA-376 part 2): content types, relationships and each part.
-    The parts no document changes are serialized once, and relationships once per set of them."""
-    package = d.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    unchanged = base_document()[1]
-    yield "[Content_Types].xml", _content_types(parts)
-    yield "_rels/.rels", _relationships_xml("/", package.rels)
-    for part in parts:
-        if id(part) in unchanged:
-            blob = _UNCHANGED_BLOBS.get(id(part))
-            if blob is None:
-                blob = _UNCHANGED_BLOBS[id(part)] = part.blob
-        else:
-            blob = part.blob
-        yield part.partname.membername, blob
-        if len(part.rels):
-            yield part.partname.rels_uri.membername, _relationships_xml(part.partname, part.rels)
-
-
-_UNCHANGED_BLOBS: dict[int, bytes] = {}  # by the id of a part of the base package no document changes
-_RELATIONSHIPS: dict[tuple[object, ...], bytes] = {}
-
-
-def _relationships_xml(owner: str, rels: Relationships) -> bytes:
-    """A part's (or the package's) relationships as XML, made once for each set of relationships."""
-    key = (
-        owner,
-        *(
-            (rel.rId, rel.reltype, rel.target_ref if rel.is_external else str(rel.target_part.partname))
-            for rel in rels.values()
-        ),
-    )
-    xml = _RELATIONSHIPS.get(key)
-    if xml is None:
-        if len(_RELATIONSHIPS) >= _MAX_MADE:
-            _RELATIONSHIPS.clear()
-        xml = _RELATIONSHIPS[key] = _as_bytes(rels.xml)
-    return xml
-
-
-def _content_types(parts: list) -> bytes:
-    """[Content_Types].xml: a default per extension where the type is the usual one, else an override."""
-    defaults = {"rels": _RELATIONSHIPS_TYPE, "xml": "application/xml"}
-    overrides = {}
-    for part in parts:
-        ext = part.partname.ext.lower()
-        if (ext, part.content_type) in default_content_types:
-            defaults[ext] = part.content_type
-        else:
-            overrides[str(part.partname)] = part.content_type
-    entries = [f'<Default Extension="{ext}" ContentType="{kind}"/>' for ext, kind in sorted(defaults.items())]
-    entries += [f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in sorted(overrides.items())]
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{"".join(entries)}</Types>'
-    ).encode()
-
-
-def _as_bytes(xml: str | bytes) -> bytes:
-    return xml.encode("utf-8") if isinstance(xml, str) else xml
+    return zip_bytes(writer.members())
 
 
 # -- the package every document starts from ------------------------------------------------------
@@ -183,20 +121,10 @@ def _base_package() -> bytes:
     return buffer.getvalue()
 
 
-def _new_document() -> docx.document.Document:
-    """A document to write into: a deep copy of the base package read once (faster than reading it),
-    sharing the parts no document changes (styles, settings, font table, footers, app properties)."""
-    base, unchanged = base_document()
-    return deepcopy(base, dict(unchanged))
-
-
 @lru_cache(maxsize=1)
-def base_document() -> tuple[docx.document.Document, dict[int, object]]:
-    """The base package read once, and the parts no document changes by their ids."""
-    d = docx.Document(io.BytesIO(_base_package()))
-    changed = (d.part.partname, "/docProps/core.xml")  # the body, and the title and author
-    unchanged = {id(part): part for part in d.part.package.iter_parts() if part.partname not in changed}
-    return d, unchanged
+def package_template() -> PackageTemplate:
+    """The base package taken apart, once per process."""
+    return PackageTemplate(_base_package())
 
 
 def _drop_unused_parts(d: docx.document.Document) -> None:
@@ -308,54 +236,98 @@ def _page_numbers(d: docx.document.Document, section) -> None:
 
 
 def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin") -> Run:
-    made = _RUN_PROPERTIES.get((look, latin_role))
-    if made is None or "\t" in text or "\n" in text or "\r" in text:
-        return _add_run_through_docx(p, text, look, latin_role, made)
-    # a plain run made directly: its properties copied, its text in one w:t (python-docx would append the
-    # text character by character)
-    r = p._p.makeelement(_W_R, {})
-    r.append(_clone(made))
-    if text:
-        t = r.makeelement(_W_T, {})
-        t.text = text
-        if text != text.strip():
-            t.set(_XML_SPACE, "preserve")
-        r.append(t)
-    p._p.append(r)
-    return Run(r, p)
-
-
-def _add_run_through_docx(
-    p: DocxParagraph, text: str, look: Look, latin_role: str, made: BaseOxmlElement | None
-) -> Run:
-    """A run made by python-docx, which turns tabs and line breaks into w:tab and w:br; the first run of
-    each look (``made`` None) gets its properties set here, and they are kept to be copied."""
+    """A run added through python-docx (for the base package, made once per process)."""
     run = p.add_run(text)
-    if made is None:
-        rpr = run._r.get_or_add_rPr()
-        _set_run_properties(rpr, look, latin_role)
-        _RUN_PROPERTIES[(look, latin_role)] = _clone(rpr)
-    else:
-        run._r.insert(0, _clone(made))
+    _set_run_properties(run._r.get_or_add_rPr(), look, latin_role)
     return run
 
 
-def _clone(element: BaseOxmlElement) -> BaseOxmlElement:
-    """A copy of ``element`` and everything in it. (lxml copies the tree in C; going through
-    copy.deepcopy would cost as much again.)"""
-    return element.__deepcopy__(None)
-
-
-_W_P, _W_R, _W_T = qn("w:p"), qn("w:r"), qn("w:t")
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_MAX_PROPERTY = 255
-# Properties made once through python-docx and copied afterwards, which is many times faster.
-_RUN_PROPERTIES: dict[tuple[Look, str], object] = {}
-_PARAGRAPH_PROPERTIES: dict[tuple[object, ...], object] = {}
+# -- WordprocessingML as text --------------------------------------------------------------------
+# Each document's paragraphs and runs are written as text. The properties are made once for each
+# combination through python-docx (so they are what it makes) and kept as text.
 _MAX_MADE = 1024
+_MAX_PROPERTY = 255
+# what XML text cannot hold goes; the markup characters are escaped
+_XML_TEXT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": None, "\uffff": None}
+    | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
+)
+_XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def _paragraph_properties(
+class _Paragraph:
+    """A paragraph being written: the settings of its properties, its tab stops, and its runs as text."""
+
+    __slots__ = ("settings", "tabs", "page_break_before", "runs")
+
+    def __init__(self, settings: tuple[object, ...]) -> None:
+        self.settings = settings
+        self.tabs: tuple[tuple[int, WD_TAB_ALIGNMENT], ...] = ()
+        self.page_break_before = False
+        self.runs: list[str] = []
+
+    def add_tab_stop(self, position: int, alignment: WD_TAB_ALIGNMENT) -> None:
+        self.tabs += ((position, alignment),)
+
+    def xml(self) -> str:
+        properties = _paragraph_properties_xml(self.settings, self.tabs, self.page_break_before)
+        return f"<w:p>{properties}{''.join(self.runs)}</w:p>"
+
+
+_PARAGRAPH_PROPERTIES: dict[tuple[object, ...], str] = {}
+
+
+def _paragraph_properties_xml(
+    settings: tuple[object, ...], tabs: tuple[tuple[int, WD_TAB_ALIGNMENT], ...], page_break_before: bool
+) -> str:
+    key = (settings, tabs, page_break_before)
+    xml = _PARAGRAPH_PROPERTIES.get(key)
+    if xml is None:
+        if len(_PARAGRAPH_PROPERTIES) >= _MAX_MADE:  # indents and tabs vary with the text: keep memory bounded
+            _PARAGRAPH_PROPERTIES.clear()
+        p = DocxParagraph(OxmlElement("w:p"), None)
+        _format_paragraph(p, *settings)
+        for position, alignment in tabs:
+            p.paragraph_format.tab_stops.add_tab_stop(Twips(position), alignment)
+        if page_break_before:
+            p.paragraph_format.page_break_before = True
+        xml = _PARAGRAPH_PROPERTIES[key] = fragment(p._p.pPr)
+    return xml
+
+
+_RUN_PROPERTIES: dict[tuple[Look, str], str] = {}
+
+
+def _run_xml(text: str, look: Look, latin_role: str = "latin") -> str:
+    """A run of ``text``: tabs and line ends as w:tab and w:br, as python-docx writes them."""
+    properties = _RUN_PROPERTIES.get((look, latin_role))
+    if properties is None:
+        if len(_RUN_PROPERTIES) >= _MAX_MADE:
+            _RUN_PROPERTIES.clear()
+        element = OxmlElement("w:rPr")
+        _set_run_properties(element, look, latin_role)
+        properties = _RUN_PROPERTIES[(look, latin_role)] = fragment(element)
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return f"<w:r>{properties}{_text_xml(text)}</w:r>"
+    pieces, at = [], 0
+    for k, char in enumerate(text):
+        if char in "\t\n\r":
+            pieces.append(_text_xml(text[at:k]))
+            pieces.append("<w:tab/>" if char == "\t" else "<w:br/>")
+            at = k + 1
+    pieces.append(_text_xml(text[at:]))
+    return f"<w:r>{properties}{''.join(pieces)}</w:r>"
+
+
+def _text_xml(text: str) -> str:
+    if not text:
+        return ""
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{text.translate(_XML_TEXT)}</w:t>'
+    return f"<w:t>{text.translate(_XML_TEXT)}</w:t>"
+
+
+def _format_paragraph(
     p: DocxParagraph,
     align: WD_ALIGN_PARAGRAPH | None,
     first: int,
@@ -364,8 +336,7 @@ def _paragraph_properties(
     line: int,
     before: int,
     keep_next: bool,
-):
-    """Format ``p`` and return a copy of its properties."""
+) -> None:
     pf = p.paragraph_format
     pf.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
     pf.line_spacing = Twips(line)
@@ -395,7 +366,6 @@ def _paragraph_properties(
         "w:jc",
     )
     pPr.insert_element_before(pPr.makeelement(qn("w:snapToGrid"), {qn("w:val"): "0"}), "w:spacing", "w:ind", "w:jc")
-    return _clone(pPr)
 
 
 class _DocxWriter:
@@ -403,8 +373,11 @@ class _DocxWriter:
         self.doc = doc
         self.options = options
         self.marks = composition.marks
-        self.d = _new_document()
-        self._body = self.d.element.body
+        template = package_template()
+        self.package = DocumentPackage(template)
+        self.body: list[_Paragraph | str] = []  # paragraphs, and tables and section breaks as text
+        self.section = deepcopy(template.section)  # the last section's properties
+        self.last: _Paragraph | None = None  # the last paragraph of the body
         self.slot = 0  # grid line of page 1's flow, while the 版头 is written
         self.shape_id = 100
 
@@ -416,14 +389,16 @@ class _DocxWriter:
             label = annex.label or ("附件" if len(self.doc.annexes) == 1 and self.doc.attachments else "")
             self._annex(label, annex.title, annex.body)
         self._colophon()
-        self._metadata()
 
-    def _metadata(self) -> None:
-        props = self.d.core_properties
-        # python-docx holds each property to 255 characters; a longer one is cut, not refused
-        for key, value in document_properties(self.doc).items():
-            setattr(props, key, value[:_MAX_PROPERTY])
-        props.comments = "gongwen"
+    def members(self) -> Iterator[tuple[str, bytes]]:
+        """The package's ZIP members once the document is written."""
+        template = self.package.template
+        body = "".join(block if isinstance(block, str) else block.xml() for block in self.body)
+        document_xml = template.document_head + body + fragment(self.section) + template.document_tail
+        # the core properties hold 255 characters each; a longer value is cut, not refused
+        properties = {key: value[:_MAX_PROPERTY] for key, value in document_properties(self.doc).items()}
+        properties["comments"] = "gongwen"
+        return self.package.members(document_xml, properties)
 
     # -- paragraphs ---------------------------------------------------------------------------
     def para(
@@ -435,30 +410,21 @@ class _DocxWriter:
         line: int = LINE,
         before: int = 0,
         keep_next: bool = False,
-    ) -> DocxParagraph:
-        # a new w:p before the body's section properties, as python-docx's add_paragraph does, made directly
-        element = self._body.makeelement(_W_P, {})
-        self._body[-1].addprevious(element)
-        p = DocxParagraph(element, self.d._body)
-        settings = (align, first, left, right, line, before, keep_next)
-        made = _PARAGRAPH_PROPERTIES.get(settings)
-        if made is None:
-            if len(_PARAGRAPH_PROPERTIES) >= _MAX_MADE:  # indents vary with the text: keep memory bounded
-                _PARAGRAPH_PROPERTIES.clear()
-            made = _PARAGRAPH_PROPERTIES[settings] = _paragraph_properties(p, *settings)
-        else:
-            p._p.insert(0, _clone(made))
+    ) -> _Paragraph:
+        p = _Paragraph((align, first, left, right, line, before, keep_next))
+        self.body.append(p)
+        self.last = p
         return p
 
-    def _run(self, p: DocxParagraph, text: str, look: Look, latin_role: str = "latin"):
-        return _add_run(p, text, look, latin_role)
+    def _run(self, p: _Paragraph, text: str, look: Look, latin_role: str = "latin") -> None:
+        p.runs.append(_run_xml(text, look, latin_role))
 
     def blank(self, lines: int = 1) -> None:
         for _ in range(max(0, lines)):
             self.para()
             self.slot += 1
 
-    def text_para(self, text: str, look: Look = BODY, **kwargs) -> DocxParagraph:
+    def text_para(self, text: str, look: Look = BODY, **kwargs) -> _Paragraph:
         p = self.para(**kwargs)
         self._run(p, text, look)
         self.slot += 1
@@ -528,27 +494,22 @@ class _DocxWriter:
         return [banner], ""
 
     def _mark_table(self, names: list[str], suffix: str, look: Look, pitch: int, height: int) -> None:
-        """联合行文: the organs stacked, 文件 beside them, centred on the block (7.2.4)."""
-        table = self.d.add_table(rows=1, cols=2)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        row = table.rows[0]
-        row.height = Twips(max(height, pitch * len(names)))
-        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-        left, right = row.cells
-        name_width = max(units(n) for n in names) * look.size * 20 + 600  # room for the cell margins
-        suffix_width = units(suffix) * look.size * 20 + 600
-        table.autofit = False
-        for col, width in zip(table.columns, (name_width, suffix_width), strict=True):
-            col.width = Twips(round(width))
-        left.width, right.width = Twips(round(name_width)), Twips(round(suffix_width))
-        for k, name in enumerate(names):
-            p = left.paragraphs[0] if k == 0 else left.add_paragraph()
-            _format_cell_paragraph(p, WD_ALIGN_PARAGRAPH.CENTER, pitch)
-            self._run(p, name, look)
-        right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        p = right.paragraphs[0]
-        _format_cell_paragraph(p, WD_ALIGN_PARAGRAPH.LEFT, pitch)
-        self._run(p, suffix, look)
+        """联合行文: the organs stacked, 文件 beside them, centred on the block (7.2.4): a table of one row
+        of exact height, fixed layout, no borders."""
+        name_width = round(max(units(n) for n in names) * look.size * 20 + 600)  # room for the cell margins
+        suffix_width = round(units(suffix) * look.size * 20 + 600)
+        names_xml = "".join(_cell_paragraph_xml(name, look, WD_ALIGN_PARAGRAPH.CENTER, pitch) for name in names)
+        suffix_xml = _cell_paragraph_xml(suffix, look, WD_ALIGN_PARAGRAPH.LEFT, pitch)
+        self.body.append(
+            '<w:tbl><w:tblPr><w:tblW w:type="auto" w:w="0"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0"'
+            ' w:noVBand="1" w:val="04A0"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{name_width}"/><w:gridCol w:w="{suffix_width}"/></w:tblGrid>'
+            f'<w:tr><w:trPr><w:trHeight w:val="{max(height, pitch * len(names))}" w:hRule="exact"/></w:trPr>'
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{name_width}"/></w:tcPr>{names_xml}</w:tc>'
+            f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{suffix_width}"/><w:vAlign w:val="center"/></w:tcPr>'
+            f"{suffix_xml}</w:tc></w:tr></w:tbl>"
+        )
 
     def _number_and_signers(self) -> None:
         doc = self.doc
@@ -565,14 +526,13 @@ class _DocxWriter:
         names_left = names_right - round(units("　".join(rows[0])) * CHAR)
         for k, row in enumerate(rows):
             p = self.para(align=WD_ALIGN_PARAGRAPH.LEFT, left=spec.SIGNER_INDENT_CHARS * CHAR)
-            tabs = p.paragraph_format.tab_stops
             if k == len(rows) - 1 and number:
                 self._run(p, number, BODY)
             if k == 0:
-                tabs.add_tab_stop(Twips(names_right), WD_TAB_ALIGNMENT.RIGHT)
+                p.add_tab_stop(names_right, WD_TAB_ALIGNMENT.RIGHT)
                 self._run(p, "\t签发人：", BODY)
             else:
-                tabs.add_tab_stop(Twips(names_left), WD_TAB_ALIGNMENT.LEFT)
+                p.add_tab_stop(names_left, WD_TAB_ALIGNMENT.LEFT)
                 self._run(p, "\t", BODY)
             self._run(p, "　".join(row), Look("kaiti"))
             self.slot += 1
@@ -580,8 +540,8 @@ class _DocxWriter:
     def _red_rule(self, y: float | None) -> None:
         if y is None:
             return
-        p = self.d.paragraphs[-1]
-        self._anchored_line(p, spec.MARGIN_LEFT, y, spec.HEADER_RULE_WIDTH, spec.HEADER_RULE_THICKNESS, spec.RED_HEX)
+        runs = self.last.runs if self.last else self.para().runs
+        self._anchored_line(runs, spec.MARGIN_LEFT, y, spec.HEADER_RULE_WIDTH, spec.HEADER_RULE_THICKNESS, spec.RED_HEX)
 
     def _order_number(self) -> None:
         self.blank(spec.ORDER_NUMBER_LINES_BELOW_MARK)
@@ -595,7 +555,7 @@ class _DocxWriter:
         if doc.order_number:
             self.text_para(doc.order_number, align=WD_ALIGN_PARAGRAPH.CENTER)
         p = self.para(align=WD_ALIGN_PARAGRAPH.LEFT, left=CHAR)
-        p.paragraph_format.tab_stops.add_tab_stop(Twips((spec.CHARS_PER_LINE - 1) * CHAR), WD_TAB_ALIGNMENT.RIGHT)
+        p.add_tab_stop((spec.CHARS_PER_LINE - 1) * CHAR, WD_TAB_ALIGNMENT.RIGHT)
         self._run(
             p, (doc.issuers[0] if doc.issuers else "") + "\t" + (standard_date(doc.date) if doc.date else ""), BODY
         )
@@ -605,15 +565,14 @@ class _DocxWriter:
     def _letter_head(self) -> None:
         """信函格式 (10.1): the mark and the double lines stand in the first page's header."""
         doc = self.doc
-        section = self.d.sections[0]
+        rid, header = self.package.add_part("/word/header%d.xml", CT.WML_HEADER, RT.HEADER)
+        self.section.add_headerReference(WD_HEADER_FOOTER.FIRST_PAGE, rid)
+        section = Section(self.section, None)
         section.different_first_page_header_footer = True
-        header = section.first_page_header
-        header.is_linked_to_previous = False
         section.header_distance = Mm(spec.LETTER_MARK_TOP_FROM_PAPER - 1)
-        p = header.paragraphs[0]
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        runs: list[str] = []
         name = doc.issuers[0] if doc.issuers else (doc.banner or "").removesuffix("文件")
-        self._run(p, name, Look("xiaobiaosong", self.marks.get("mark_size", spec.BANNER_SIZE), red=True))
+        runs.append(_run_xml(name, Look("xiaobiaosong", self.marks.get("mark_size", spec.BANNER_SIZE), red=True)))
         left = (spec.PAGE_WIDTH - spec.LETTER_RULE_LENGTH) / 2
         top_rule = self.marks["mark_bottom"] + spec.LETTER_RULE_BELOW_MARK
         bottom_rule = spec.PAGE_HEIGHT - spec.LETTER_RULE_FROM_PAPER_BOTTOM
@@ -621,17 +580,18 @@ class _DocxWriter:
             (top_rule, spec.LETTER_RULE_THICK, spec.LETTER_RULE_THIN),
             (bottom_rule, spec.LETTER_RULE_THIN, spec.LETTER_RULE_THICK),
         ):
-            self._anchored_line(p, left, y, spec.LETTER_RULE_LENGTH, first, spec.RED_HEX)
-            self._anchored_line(
-                p, left, y + spec.LETTER_RULE_GAP + (first + second) / 2, spec.LETTER_RULE_LENGTH, second, spec.RED_HEX
-            )
+            self._anchored_line(runs, left, y, spec.LETTER_RULE_LENGTH, first, spec.RED_HEX)
+            second_y = y + spec.LETTER_RULE_GAP + (first + second) / 2
+            self._anchored_line(runs, left, second_y, spec.LETTER_RULE_LENGTH, second, spec.RED_HEX)
+        head, tail = _centred_header()
+        self.package.set_blob(header, (head + "".join(runs) + tail).encode("utf-8"))
         secrecy = doc.secrecy and doc.secrecy + (f"★{doc.secrecy_period}" if doc.secrecy_period else "")
         flags = [t for t in (doc.copy_number, secrecy, doc.urgency) if t]
         self.blank(int(self.marks.get("first_slot", 0)))
         rows = max(1, len(flags))
         for k in range(rows):
             p = self.para(align=WD_ALIGN_PARAGRAPH.LEFT)
-            p.paragraph_format.tab_stops.add_tab_stop(Twips(spec.CHARS_PER_LINE * CHAR), WD_TAB_ALIGNMENT.RIGHT)
+            p.add_tab_stop(spec.CHARS_PER_LINE * CHAR, WD_TAB_ALIGNMENT.RIGHT)
             if k < len(flags):
                 self._run(p, flags[k], BODY if k == 0 and doc.copy_number else FLAG)
             if k == 0 and doc.doc_number:
@@ -736,31 +696,12 @@ class _DocxWriter:
             step = (centre - first) / (len(sigs) - 1)
             centres = [centre - step * (len(sigs) - 1 - k) for k in range(len(sigs))]
         for s, c in zip(sigs, centres, strict=True):
-            p.paragraph_format.tab_stops.add_tab_stop(Twips(round(c * CHAR)), WD_TAB_ALIGNMENT.CENTER)
+            p.add_tab_stop(round(c * CHAR), WD_TAB_ALIGNMENT.CENTER)
             self._run(p, "\t" + s, BODY)
             self._seal(p, c)
         if date:
             q = self.para(align=WD_ALIGN_PARAGRAPH.RIGHT, right=spec.SEALED_DATE_RIGHT_INDENT_CHARS * CHAR)
             self._run(q, date, BODY)
-
-    def _seal(self, p: DocxParagraph, centre_chars: float) -> None:
-        path = self.options.seal_image
-        if not path:
-            return
-        size = spec.SEAL_DIAMETER
-        x = spec.MARGIN_LEFT + centre_chars * CHAR / TW - size / 2
-        run = p.add_run()
-        run.add_picture(path, width=Mm(size), height=Mm(size))
-        inline = run._r.find(f".//{qn('wp:inline')}")
-        # vertical: centre a little above the signature's line, as the PDF writer puts it
-        self.shape_id += 1
-        anchor = _anchor_xml(
-            self.shape_id, x, 0.0, size, size, relative_v="paragraph", offset_v=(spec.LINE_PITCH * 0.35 - size / 2)
-        )
-        graphic = inline.find(qn("a:graphic"))
-        anchor_el = parse_xml(anchor)
-        anchor_el.append(graphic)
-        inline.getparent().replace(inline, anchor_el)
 
     def _stamp_closing(self, signatures: list[str], date: str | None) -> None:
         for _ in range(spec.STAMP_LINES_BELOW_BODY):
@@ -776,7 +717,7 @@ class _DocxWriter:
     # -- 附件 ---------------------------------------------------------------------------------
     def _annex(self, label: str, title: str | None, body: list[Block]) -> None:
         p = self.para(align=WD_ALIGN_PARAGRAPH.LEFT)
-        p.paragraph_format.page_break_before = True
+        p.page_break_before = True
         self._run(p, label, FLAG)
         if title:
             self.para()
@@ -805,7 +746,7 @@ class _DocxWriter:
         for k in range(pad):
             p = self.para()
             if k == 0 and new_page:
-                p.paragraph_format.page_break_before = True
+                p.page_break_before = True
         inner = spec.COLOPHON_INDENT_CHARS * round(spec.SIZE_4 * 20)
         first_para = None
         if doc.cc:
@@ -818,16 +759,14 @@ class _DocxWriter:
         if printed:
             p = self.para(align=WD_ALIGN_PARAGRAPH.LEFT, left=inner)
             # tab stops count from the page margin, not from the indent
-            p.paragraph_format.tab_stops.add_tab_stop(
-                Twips(round(spec.TEXT_WIDTH * TW) - inner), WD_TAB_ALIGNMENT.RIGHT
-            )
+            p.add_tab_stop(round(spec.TEXT_WIDTH * TW) - inner, WD_TAB_ALIGNMENT.RIGHT)
             date = standard_date(doc.print_date) + "印发" if doc.print_date else ""
             self._run(p, (doc.printer or "") + "\t" + date, COLOPHON)
             first_para = first_para or p
         if letter or first_para is None:
             return
         rows = spec.LINES_PER_PAGE - top
-        anchor = first_para
+        anchor = first_para.runs
         left, width = spec.MARGIN_LEFT, spec.TEXT_WIDTH
         self._anchored_line(anchor, left, slot_top(top), width, spec.COLOPHON_THICK_RULE, "000000")
         if doc.cc and printed:
@@ -837,31 +776,55 @@ class _DocxWriter:
         self._anchored_line(anchor, left, slot_top(top + rows), width, spec.COLOPHON_THICK_RULE, "000000")
 
     def _blank_page_section(self) -> None:
-        """An unnumbered blank page, then the 版记 page, also unnumbered (spec §2.3 #19, #20)."""
-        section = self.d.add_section(WD_SECTION.NEW_PAGE)
-        for footer in (section.footer, section.even_page_footer, section.first_page_footer):
-            footer.is_linked_to_previous = False
-            for p in footer.paragraphs:
-                for r in list(p.runs):
-                    r._r.getparent().remove(r._r)
+        """An unnumbered blank page, then the 版记 page, also unnumbered (spec §2.3 #19, #20): the section so
+        far ends in a paragraph holding its properties, and the new one has empty footers of its own."""
+        self.body.append(f"<w:p><w:pPr>{fragment(self.section.clone())}</w:pPr></w:p>")
+        for reference in self.section.xpath("w:headerReference|w:footerReference"):
+            self.section.remove(reference)
+        for kind in (WD_HEADER_FOOTER.PRIMARY, WD_HEADER_FOOTER.EVEN_PAGE, WD_HEADER_FOOTER.FIRST_PAGE):
+            rid, _ = self.package.add_part("/word/footer%d.xml", CT.WML_FOOTER, RT.FOOTER, _empty_footer())
+            self.section.add_footerReference(kind, rid)
         self.para()
 
-    # -- anchored lines -----------------------------------------------------------------------
-    def _anchored_line(self, p: DocxParagraph, x: float, y: float, length: float, thickness: float, color: str) -> None:
+    # -- anchored lines and the seal ----------------------------------------------------------
+    def _anchored_line(self, runs: list[str], x: float, y: float, length: float, thickness: float, color: str) -> None:
         self.shape_id += 1
-        run = p.add_run()
-        drawing = parse_xml(
-            f"<w:drawing {nsdecls('w')}>{_line_xml(self.shape_id, x, y, length, thickness, color)}</w:drawing>"
+        runs.append(f"<w:r><w:drawing>{_line_xml(self.shape_id, x, y, length, thickness, color)}</w:drawing></w:r>")
+
+    def _seal(self, p: _Paragraph, centre_chars: float) -> None:
+        path = self.options.seal_image
+        if not path:
+            return
+        rid, filename = self.package.add_image(path)
+        size = spec.SEAL_DIAMETER
+        x = spec.MARGIN_LEFT + centre_chars * CHAR / TW - size / 2
+        # vertical: centre a little above the signature's line, as the PDF writer puts it
+        self.shape_id += 1
+        anchor = _anchor_xml(
+            self.shape_id,
+            x,
+            0.0,
+            size,
+            size,
+            _picture_xml(rid, filename, size),
+            relative_v="paragraph",
+            offset_v=(spec.LINE_PITCH * 0.35 - size / 2),
         )
-        run._r.append(drawing)
+        p.runs.append(f"<w:r><w:drawing>{anchor}</w:drawing></w:r>")
 
 
-def _format_cell_paragraph(p: DocxParagraph, align: WD_ALIGN_PARAGRAPH, line: int) -> None:
-    pf = p.paragraph_format
-    pf.alignment = align
-    pf.line_spacing = Twips(line)
-    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    pf.space_before = pf.space_after = Twips(0)
+def _cell_paragraph_xml(text: str, look: Look, align: WD_ALIGN_PARAGRAPH, line: int) -> str:
+    key = ("cell", align, line)
+    properties = _PARAGRAPH_PROPERTIES.get(key)
+    if properties is None:
+        p = DocxParagraph(OxmlElement("w:p"), None)
+        pf = p.paragraph_format
+        pf.alignment = align
+        pf.line_spacing = Twips(line)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.space_before = pf.space_after = Twips(0)
+        properties = _PARAGRAPH_PROPERTIES[key] = fragment(p._p.pPr)
+    return f"<w:p>{properties}{_run_xml(text, look)}</w:p>"
 
 
 def _set_run_properties(rpr, look: Look, latin_role: str = "latin") -> None:
@@ -932,7 +895,7 @@ def _page_field(r) -> None:
     for offset, (kind, value) in enumerate(pieces):
         new = parent.makeelement(qn("w:r"), {})
         if rpr is not None:
-            new.append(_clone(rpr))
+            new.append(deepcopy(rpr))
         if kind == "fldChar":
             new.append(new.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): value}))
         else:
@@ -942,12 +905,10 @@ def _page_field(r) -> None:
         parent.insert(index + offset, new)
 
 
-_WP = (
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+# DrawingML's namespaces that the document's and the header's root elements do not declare
+_DRAWING_NAMESPACES = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
 )
 
 
@@ -961,25 +922,26 @@ def _anchor_xml(
     y: float,
     width: float,
     height: float,
+    graphic: str,
     relative_v: str = "page",
     offset_v: float | None = None,
 ) -> str:
+    """A drawing anchored to the page (or, vertically, to its paragraph), in front of the text."""
     v = offset_v if offset_v is not None else y
     return (
-        f'<wp:anchor {_WP} distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}" '
-        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:anchor {_DRAWING_NAMESPACES} distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{shape_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
         f'<wp:positionH relativeFrom="page"><wp:posOffset>{_emu(x)}</wp:posOffset></wp:positionH>'
         f'<wp:positionV relativeFrom="{relative_v}"><wp:posOffset>{_emu(v)}</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{_emu(width)}" cy="{_emu(height)}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
         f'<wp:docPr id="{shape_id}" name="gongwen {shape_id}"/><wp:cNvGraphicFramePr/>'
-        "</wp:anchor>"
+        f"{graphic}</wp:anchor>"
     )
 
 
 def _line_xml(shape_id: int, x: float, y: float, length: float, thickness: float, color: str) -> str:
-    anchor = _anchor_xml(shape_id, x, y, length, 0.0)
     graphic = (
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         "<wps:wsp><wps:cNvCnPr/><wps:spPr>"
@@ -988,4 +950,31 @@ def _line_xml(shape_id: int, x: float, y: float, length: float, thickness: float
         f'<a:ln w="{_emu(thickness)}"><a:solidFill><a:srgbClr val="{color}"/></a:solidFill></a:ln>'
         "</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
     )
-    return anchor.replace("</wp:anchor>", graphic + "</wp:anchor>")
+    return _anchor_xml(shape_id, x, y, length, 0.0, graphic)
+
+
+def _picture_xml(rid: str, filename: str, size_mm: float) -> str:
+    """An embedded picture drawn ``size_mm`` square (DrawingML's pic:pic, as python-docx writes it)."""
+    size = int(Mm(size_mm))
+    return (
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="{filename.translate(_XML_ATTRIBUTE)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{size}" cy="{size}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic>'
+    )
+
+
+@lru_cache(maxsize=1)
+def _centred_header() -> tuple[str, str]:
+    """A header part (python-docx's default) whose one paragraph is centred, split where its runs go."""
+    header = parse_xml(HeaderPart._default_header_xml())
+    DocxParagraph(header.find(qn("w:p")), None).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    xml = serialize_part_xml(header).decode("utf-8")
+    end = xml.rindex("</w:p>")
+    return xml[:end], xml[end:]
+
+
+@lru_cache(maxsize=1)
+def _empty_footer() -> bytes:
+    return serialize_part_xml(parse_xml(FooterPart._default_footer_xml()))
