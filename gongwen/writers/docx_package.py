@@ -13,6 +13,7 @@ import io
 import re
 from collections.abc import Iterator
 from copy import deepcopy
+from dataclasses import dataclass
 
 import docx
 from docx.image.exceptions import UnrecognizedImageError
@@ -80,6 +81,15 @@ class PackageTemplate:
                 targets.discard(id(part))
                 if not targets:
                     self.members.append("added")  # a document's own parts follow those of the base
+        if "added" not in self.members:
+            self.members.insert(self.members.index("document") + 1, "added")
+
+
+@dataclass
+class _AddedPart:
+    name: str
+    content_type: str
+    blob: bytes
 
 
 class DocumentPackage:
@@ -88,22 +98,22 @@ class DocumentPackage:
     def __init__(self, template: PackageTemplate) -> None:
         self.template = template
         self.relationships = list(template.relationships)
-        self.added: list[list] = []  # [part name, content type, bytes]
+        self.added: list[_AddedPart] = []
         self._images: dict[str, tuple[str, str]] = {}  # file → (rId, file name)
 
     def add_part(self, name_pattern: str, content_type: str, reltype: str, blob: bytes = b"") -> tuple[str, int]:
         """A new part related to the document: the first free name ``name_pattern % n`` and the first
         free rId, as Word and python-docx number them. Returns the rId and the part's handle."""
-        taken = {name for name, _ in self.template.parts} | {part[0] for part in self.added}
+        taken = {name for name, _ in self.template.parts} | {part.name for part in self.added}
         name = next(name_pattern % n for n in range(1, len(taken) + 2) if name_pattern % n not in taken)
         rid = self._free_rid()
         target = name.removeprefix("/word/")
         self.relationships.append((rid, reltype, target, False))
-        self.added.append([name, content_type, blob])
+        self.added.append(_AddedPart(name, content_type, blob))
         return rid, len(self.added) - 1
 
     def set_blob(self, handle: int, blob: bytes) -> None:
-        self.added[handle][2] = blob
+        self.added[handle].blob = blob
 
     def add_image(self, path: str) -> tuple[str, str]:
         """The rId and file name of an image file, embedded once however often it is drawn."""
@@ -126,7 +136,7 @@ class DocumentPackage:
     def members(self, document_xml: str, properties: dict[str, str]) -> Iterator[tuple[str, bytes]]:
         """The ZIP members: content types, relationships and every part."""
         template = self.template
-        parts = template.parts + tuple((name, content_type) for name, content_type, _ in self.added)
+        parts = template.parts + tuple((part.name, part.content_type) for part in self.added)
         yield "[Content_Types].xml", _content_types(parts)
         yield "_rels/.rels", template.package_rels
         for member in template.members:
@@ -136,8 +146,8 @@ class DocumentPackage:
             elif member == "core":
                 yield "docProps/core.xml", _core_properties(template.core, properties)
             elif member == "added":
-                for name, _, blob in self.added:
-                    yield name.removeprefix("/"), blob
+                for part in self.added:
+                    yield part.name.removeprefix("/"), part.blob
             else:
                 yield member
 
