@@ -130,6 +130,14 @@ def test_doc_number_with_square_brackets_repaired():
     assert doc.banner == "江南省人民政府"
 
 
+def test_cc_organs_set_apart_by_semicolons_are_split_and_the_repair_named():
+    doc = gongwen.parse(
+        f"各单位：\n{BODY}\n江南省财政厅\n2025年1月8日\n抄送：财政部；审计署（含派出机构；直属单位）。\n"
+    )
+    assert doc.cc == ["财政部", "审计署（含派出机构；直属单位）"]
+    assert "wrote 1 semicolon(s) between 抄送 organs as ，" in doc.warnings
+
+
 def test_colophon_cc_over_lines_and_printer_on_its_own_line():
     text = (
         f"各单位：\n{BODY}\n江南省财政厅\n2025年1月8日\n抄送：财政部，\n审计署。\n江南省财政厅办公室\n2025年1月9日印发"

@@ -28,7 +28,7 @@ def parse_text(text: str, keep_traditional: bool = False) -> Document:
     recognise_rest(lines[body_start:], leading, doc, residue)
     _derive(doc)
     doc.residue = residue
-    doc.warnings = list(normalized.warnings) + _structure_warnings(doc)
+    doc.warnings = list(normalized.warnings) + doc.warnings + _structure_warnings(doc)  # the recognisers' own too
     return doc
 
 

@@ -138,7 +138,11 @@ def _read_cc(texts: list[_Text], i: int, label: str, rest: str, doc: Document) -
     ):
         parts.append(texts[i].text)
         i += 1
-    names = split_top_level("".join(parts).rstrip("。."), "，,")
+    text = "".join(parts).rstrip("。.")
+    names = split_top_level(text, "，,；;")
+    semicolons = len(split_top_level(text, "；;")) - 1  # organs are set apart by commas (7.4.2)
+    if semicolons > 0:
+        doc.warnings.append(f"wrote {semicolons} semicolon(s) between {label} organs as ，")
     if label == "主送":
         doc.addressees.extend(names)
     else:
