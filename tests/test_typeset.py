@@ -108,3 +108,16 @@ def test_a_long_book_title_breaks_at_its_own_good_places():
         "江南省人民政府关于印发《江南省加快发展现代农业三年行动方案（2025—2027年）》的通知", TITLE_UNITS
     )
     assert lines == ["江南省人民政府关于印发", "《江南省加快发展现代农业三年行动方案", "（2025—2027年）》的通知"]
+
+
+def test_a_squeezed_item_differs_from_its_original_in_width_and_scale_alone(fonts):
+    from dataclasses import fields, replace
+
+    items = make_items([Span("，“2025年”", Style())], fonts)
+    for item in items:
+        width = item.width * 0.75
+        squeezed = item.squeezed(width)
+        assert squeezed == replace(item, width=width, scale=item.scale * width / item.width)
+        assert squeezed.look == (item.font, squeezed.scale, item.style)
+        changed = {f.name for f in fields(item) if getattr(squeezed, f.name) != getattr(item, f.name)}
+        assert changed == {"width", "scale", "look"}

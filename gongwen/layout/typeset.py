@@ -71,6 +71,21 @@ class Item:
     def __post_init__(self) -> None:
         object.__setattr__(self, "look", (self.font, self.scale, self.style))
 
+    def squeezed(self, width: float) -> Item:
+        """The item narrowed to ``width``, its glyph condensed to match (made directly: a line that
+        squeezes its punctuation makes many, and dataclasses.replace is several times slower)."""
+        return Item(
+            self.text,
+            self.font,
+            self.style,
+            width,
+            self.scale * width / self.width,
+            self.squeeze,
+            self.no_start,
+            self.no_end,
+            self.missing,
+        )
+
 
 @dataclass(slots=True)
 class Line:
@@ -293,10 +308,7 @@ def _set_line(items: list[Item], indent: float, available: float, justify: bool)
         for k, item in enumerate(items):
             widths[k] -= item.squeeze * min(1.0, excess / room)
         natural = sum(widths)
-        items = [
-            item if w == item.width else replace(item, width=w, scale=item.scale * w / item.width)
-            for item, w in zip(items, widths, strict=True)
-        ]
+        items = [item if w == item.width else item.squeezed(w) for item, w in zip(items, widths, strict=True)]
     gap = (available - natural) / (len(items) - 1) if justify and len(items) > 1 and natural < available else 0.0
     xs = list(accumulate(map(add, widths[:-1], repeat(gap)), initial=0.0)) if items else []
     return Line(items=items, xs=xs, indent=indent, width=available, gap=gap)

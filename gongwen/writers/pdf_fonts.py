@@ -51,15 +51,13 @@ class EmbeddedFont:
     def write(self, pdf: PdfFile) -> int:
         """The font's objects; returns the number of the Type0 font."""
         face = self.face
-        base_font = name(f"{_subset_tag(self.number)}+{face.ps_name}{face.subfont_suffix}")
+        # a subset's name is its tag (capital letters, as they stand in a name) and the font's name
+        base_font = f"/{_subset_tag(self.number)}+{_FACE_NAMES[face][1:]}"
         content, length = zlib_stream(face.subset_segments(self.chars))
         font_file = pdf.reserve()
         pdf.set_packed_stream(font_file, f"/Length1 {length} /Filter /FlateDecode", content)
         descriptor = pdf.add(
-            f"<< /Type /FontDescriptor /FontName {base_font} /Flags {(face.flags & ~_NONSYMBOLIC) | SYMBOLIC}"
-            f" /FontBBox [{' '.join(num(v) for v in face.bbox)}] /ItalicAngle {num(face.italic_angle)}"
-            f" /Ascent {num(face.ascent)} /Descent {num(face.descent)} /CapHeight {num(face.cap_height)}"
-            f" /StemV {num(face.stem_v)} /FontFile2 {font_file} 0 R >>"
+            f"<< /Type /FontDescriptor /FontName {base_font} {_DESCRIPTORS[face]} /FontFile2 {font_file} 0 R >>"
         )
         widths = " ".join(_width_texts(face, self.chars))
         descendant = pdf.add(
@@ -95,6 +93,16 @@ def _width_texts(face: SubsetFace, chars: list[int]) -> list[str]:
         known = _WIDTHS[face.path] = MadeOnce(lambda char: num(face.char_width(char)))
     return list(map(known.__getitem__, chars))
 
+
+# by font file: its name as a PDF name, and what its font descriptor says of it
+_FACE_NAMES: MadeOnce[SubsetFace, str] = MadeOnce(lambda face: name(f"{face.ps_name}{face.subfont_suffix}"))
+_DESCRIPTORS: MadeOnce[SubsetFace, str] = MadeOnce(
+    lambda face: (
+        f"/Flags {(face.flags & ~_NONSYMBOLIC) | SYMBOLIC} /FontBBox [{' '.join(num(v) for v in face.bbox)}]"
+        f" /ItalicAngle {num(face.italic_angle)} /Ascent {num(face.ascent)} /Descent {num(face.descent)}"
+        f" /CapHeight {num(face.cap_height)} /StemV {num(face.stem_v)}"
+    )
+)
 
 # each character as a hex string of its UTF-16BE code units
 _UTF16_HEX: MadeOnce[int, str] = MadeOnce(lambda char: "<" + chr(char).encode("utf-16-be").hex().upper() + ">")
