@@ -21,6 +21,7 @@ from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import CT_Relationships, serialize_part_xml
+from docx.opc.rel import Relationships
 from docx.opc.spec import default_content_types
 from docx.oxml.section import CT_SectPr
 from lxml import etree
@@ -56,14 +57,10 @@ class PackageTemplate:
         self.section: CT_SectPr = deepcopy(d.element.body.sectPr)
         self.document_name = document_part.partname.membername
         self.document_rels_name = document_part.partname.rels_uri.membername
-        self.relationships = tuple(
-            (rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in document_part.rels.values()
-        )
+        self.relationships = _rows(document_part.rels)
         self.core = deepcopy(package.core_properties._element)
         self.parts = tuple((str(part.partname), part.content_type) for part in package.iter_parts())
-        self.package_rels = _relationships_xml(
-            tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in package.rels.values())
-        )
+        self.package_rels = _relationships_xml(_rows(package.rels))
         # the members in package order: shared parts as bytes, the document's own as markers
         targets = {id(rel.target_part) for rel in document_part.rels.values() if not rel.is_external}
         self.members: list[tuple[str, bytes] | str] = []
@@ -75,8 +72,7 @@ class PackageTemplate:
             else:
                 self.members.append((part.partname.membername, part.blob))
                 if len(part.rels):
-                    rels = tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in part.rels.values())
-                    self.members.append((part.partname.rels_uri.membername, _relationships_xml(rels)))
+                    self.members.append((part.partname.rels_uri.membername, _relationships_xml(_rows(part.rels))))
             if id(part) in targets:
                 targets.discard(id(part))
                 if not targets:
@@ -150,6 +146,11 @@ class DocumentPackage:
                     yield part.name.removeprefix("/"), part.blob
             else:
                 yield member
+
+
+def _rows(relationships: Relationships) -> tuple[tuple[str, str, str, bool], ...]:
+    """Relationships as (rId, type, target, external), in their order."""
+    return tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in relationships.values())
 
 
 def _core_properties(base: etree._Element, properties: dict[str, str]) -> bytes:
