@@ -179,3 +179,17 @@ def test_a_damaged_font_makes_a_subset_or_is_refused(damage):
         codes = list(range(0x20, 0x180))
         stream, length = zlib_stream(face.subset_segments(codes))
         assert len(zlib.decompress(stream)) == length
+
+
+def test_the_per_document_segment_carries_the_checksum_of_its_bytes():
+    """The offset table, directory and varying tables are stored, their checksum added up from their
+    pieces' (the head table's checksum adjustment included): it is the checksum of the bytes."""
+    fonts = load_fonts()
+    text = (Path(__file__).parent.parent / "examples" / "tongzhi.txt").read_text(encoding="utf-8")
+    for loaded in {id(f.face): f for f in fonts.roles.values()}.values():
+        head = loaded.face.subset_segments(sorted({ord(ch) for ch in text if loaded.face.char_to_glyph.get(ord(ch))}))[
+            0
+        ]
+        raw = zlib.decompressobj(-15).decompress(head.packed)
+        assert head == Segment.stored(raw)
+        assert head.checksum == checksum(raw) != 0

@@ -60,21 +60,23 @@ class Segment(NamedTuple):
         return cls._with_sums(data, packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH))
 
     @classmethod
-    def stored(cls, data: bytes) -> Segment:
+    def stored(cls, data: bytes, known_checksum: int | None = None) -> Segment:
         """``data`` as stored (uncompressed) deflate blocks: for the few KB made anew for each document,
-        which zlib would take longer to pack than the rest of the font file takes to join."""
+        which zlib would take longer to pack than the rest of the font file takes to join. A caller that
+        knows the data's TrueType checksum already may give it."""
         data = _pad(data)
         blocks = [
             struct.pack("<BHH", 0, len(chunk), len(chunk) ^ 0xFFFF) + chunk  # not final, stored; LEN, NLEN
             for chunk in (data[at : at + _MAX_STORED] for at in range(0, len(data), _MAX_STORED))
         ]
-        return cls._with_sums(data, b"".join(blocks))
+        return cls._with_sums(data, b"".join(blocks), known_checksum)
 
     @classmethod
-    def _with_sums(cls, data: bytes, packed: bytes) -> Segment:
+    def _with_sums(cls, data: bytes, packed: bytes, known_checksum: int | None = None) -> Segment:
         adler = zlib.adler32(data)
         byte_sum = ((adler & 0xFFFF) - 1) % _ADLER_BASE
-        return cls(len(data), checksum(data), byte_sum, ((adler >> 16) - len(data)) % _ADLER_BASE, packed)
+        words = checksum(data) if known_checksum is None else known_checksum
+        return cls(len(data), words, byte_sum, ((adler >> 16) - len(data)) % _ADLER_BASE, packed)
 
 
 _EMPTY = Segment(0, 0, 0, 0, b"")  # a glyph with no outline
@@ -141,8 +143,8 @@ class SubsetFace(TrueTypeFile):
             glyph_map, glyphs = self._with_composites(glyph_map)
         offsets = [0, *accumulate(map(_LENGTH, glyphs))]
         tables = self._varying_tables(glyph_map, len(chars), offsets)
-        head, body = self._file_head(tables, offsets[-1], sum(map(_CHECKSUM, glyphs)) & 0xFFFFFFFF)
-        return [Segment.stored(head + body), self._copied_segment, *glyphs]
+        head, body, head_checksum = self._file_head(tables, offsets[-1], sum(map(_CHECKSUM, glyphs)) & 0xFFFFFFFF)
+        return [Segment.stored(head + body, head_checksum), self._copied_segment, *glyphs]
 
     def _learn(self, glyph_map: list[int]) -> None:
         """Read the glyphs not met before: a simple one is compressed, a composite's parts noted (and read)."""
@@ -225,9 +227,10 @@ class SubsetFace(TrueTypeFile):
             "post": self._post,
         }
 
-    def _file_head(self, varying: dict[str, bytes], glyf_length: int, glyf_checksum: int) -> tuple[bytes, bytes]:
-        """The offset table and directory, and the varying tables after them; then the copied tables
-        (one cached segment) and the glyphs follow."""
+    def _file_head(self, varying: dict[str, bytes], glyf_length: int, glyf_checksum: int) -> tuple[bytes, bytes, int]:
+        """The offset table and directory, and the varying tables after them, with the TrueType checksum
+        of the two together (checksums of 4-byte aligned pieces add up); then the copied tables (one
+        cached segment) and the glyphs follow."""
         entries: dict[str, tuple[int, int]] = {}  # tag → (checksum, length)
         for tag, data in varying.items():
             entries[tag] = (checksum(data), len(data))
@@ -247,11 +250,14 @@ class SubsetFace(TrueTypeFile):
             sum_, length = entries[tag]
             directory.append(struct.pack(">4sLLL", tag.encode("latin-1"), sum_, offsets[tag], length))
         header = b"".join(directory)
-        total = (checksum(header) + sum(c for c, _ in entries.values())) & 0xFFFFFFFF
+        header_checksum = checksum(header)
+        total = (header_checksum + sum(c for c, _ in entries.values())) & 0xFFFFFFFF
+        adjustment = (0xB1B0AFBA - total) & 0xFFFFFFFF
         head = bytearray(varying["head"])
-        struct.pack_into(">L", head, 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
+        struct.pack_into(">L", head, 8, adjustment)  # the word was 0: the head table's checksum grows by it
         tables = dict(varying, head=bytes(head))
-        return header, b"".join(_pad(tables[tag]) for tag in varying)
+        varying_checksum = sum(entries[tag][0] for tag in varying) + adjustment
+        return header, b"".join(_pad(tables[tag]) for tag in varying), (header_checksum + varying_checksum) & 0xFFFFFFFF
 
 
 class MadeOnce(dict[K, V]):
