@@ -19,15 +19,14 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter, mul, rshift
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from gongwen.layout.truetype import TrueTypeFile
+from gongwen.made_once import MadeOnce
 
-K = TypeVar("K")
-V = TypeVar("V")
 _ADLER_BASE = 65521
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
@@ -258,19 +257,6 @@ class SubsetFace(TrueTypeFile):
         tables = dict(varying, head=bytes(head))
         varying_checksum = sum(entries[tag][0] for tag in varying) + adjustment
         return header, b"".join(_pad(tables[tag]) for tag in varying), (header_checksum + varying_checksum) & 0xFFFFFFFF
-
-
-class MadeOnce(dict[K, V]):
-    """Values made from their keys on first use and kept (``map(made.__getitem__, keys)`` looks a whole
-    list up at C speed)."""
-
-    def __init__(self, make: Callable[[K], V]) -> None:
-        super().__init__()
-        self._make = make
-
-    def __missing__(self, key: K) -> V:
-        value = self[key] = self._make(key)
-        return value
 
 
 def _identity_cmap(coded: int) -> bytes:

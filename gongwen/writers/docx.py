@@ -43,6 +43,7 @@ from gongwen.layout.compose import Composition, compose, first_slot_below, slot_
 from gongwen.layout.fonts import DOCX_NAMES, load_fonts
 from gongwen.layout.options import LayoutOptions
 from gongwen.layout.title import split_title, units
+from gongwen.made_once import MadeOnce
 from gongwen.model import Block, Document, Heading
 from gongwen.writers import document_properties
 from gongwen.writers.docx_package import DocumentPackage, PackageTemplate, fragment
@@ -270,43 +271,50 @@ class _Paragraph:
         self.tabs += ((position, alignment),)
 
     def xml(self) -> str:
-        properties = _paragraph_properties_xml(self.settings, self.tabs, self.page_break_before)
+        properties = _PARAGRAPH_PROPERTIES[(self.settings, self.tabs, self.page_break_before)]
         return f"<w:p>{properties}{''.join(self.runs)}</w:p>"
 
 
-_PARAGRAPH_PROPERTIES: dict[tuple[object, ...], str] = {}
-
-
-def _paragraph_properties_xml(
-    settings: tuple[object, ...], tabs: tuple[tuple[int, WD_TAB_ALIGNMENT], ...], page_break_before: bool
+def _made_paragraph_properties(
+    key: tuple[tuple[object, ...], tuple[tuple[int, WD_TAB_ALIGNMENT], ...], bool],
 ) -> str:
-    key = (settings, tabs, page_break_before)
-    xml = _PARAGRAPH_PROPERTIES.get(key)
-    if xml is None:
-        if len(_PARAGRAPH_PROPERTIES) >= _MAX_MADE:  # indents and tabs vary with the text: keep memory bounded
-            _PARAGRAPH_PROPERTIES.clear()
-        p = DocxParagraph(OxmlElement("w:p"), None)
-        _format_paragraph(p, *settings)
-        for position, alignment in tabs:
-            p.paragraph_format.tab_stops.add_tab_stop(Twips(position), alignment)
-        if page_break_before:
-            p.paragraph_format.page_break_before = True
-        xml = _PARAGRAPH_PROPERTIES[key] = fragment(p._p.pPr)
-    return xml
+    settings, tabs, page_break_before = key
+    p = DocxParagraph(OxmlElement("w:p"), None)
+    _format_paragraph(p, *settings)
+    for position, alignment in tabs:
+        p.paragraph_format.tab_stops.add_tab_stop(Twips(position), alignment)
+    if page_break_before:
+        p.paragraph_format.page_break_before = True
+    return fragment(p._p.pPr)
 
 
-_RUN_PROPERTIES: dict[tuple[Look, str], str] = {}
+def _made_run_properties(key: tuple[Look, str]) -> str:
+    element = OxmlElement("w:rPr")
+    _set_run_properties(element, *key)
+    return fragment(element)
+
+
+def _made_cell_paragraph_properties(key: tuple[WD_ALIGN_PARAGRAPH, int]) -> str:
+    align, line = key
+    p = DocxParagraph(OxmlElement("w:p"), None)
+    pf = p.paragraph_format
+    pf.alignment = align
+    pf.line_spacing = Twips(line)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.space_before = pf.space_after = Twips(0)
+    return fragment(p._p.pPr)
+
+
+# by (settings, tab stops, page break), (look, Latin role) and (alignment, line height); bounded, as
+# indents and tab stops vary with the text
+_PARAGRAPH_PROPERTIES = MadeOnce(_made_paragraph_properties, _MAX_MADE)
+_RUN_PROPERTIES = MadeOnce(_made_run_properties, _MAX_MADE)
+_CELL_PARAGRAPH_PROPERTIES = MadeOnce(_made_cell_paragraph_properties, _MAX_MADE)
 
 
 def _run_xml(text: str, look: Look, latin_role: str = "latin") -> str:
     """A run of ``text``: tabs and line ends as w:tab and w:br, as python-docx writes them."""
-    properties = _RUN_PROPERTIES.get((look, latin_role))
-    if properties is None:
-        if len(_RUN_PROPERTIES) >= _MAX_MADE:
-            _RUN_PROPERTIES.clear()
-        element = OxmlElement("w:rPr")
-        _set_run_properties(element, look, latin_role)
-        properties = _RUN_PROPERTIES[(look, latin_role)] = fragment(element)
+    properties = _RUN_PROPERTIES[(look, latin_role)]
     if "\t" not in text and "\n" not in text and "\r" not in text:
         return f"<w:r>{properties}{_text_xml(text)}</w:r>"
     pieces, at = [], 0
@@ -814,17 +822,7 @@ class _DocxWriter:
 
 
 def _cell_paragraph_xml(text: str, look: Look, align: WD_ALIGN_PARAGRAPH, line: int) -> str:
-    key = ("cell", align, line)
-    properties = _PARAGRAPH_PROPERTIES.get(key)
-    if properties is None:
-        p = DocxParagraph(OxmlElement("w:p"), None)
-        pf = p.paragraph_format
-        pf.alignment = align
-        pf.line_spacing = Twips(line)
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        pf.space_before = pf.space_after = Twips(0)
-        properties = _PARAGRAPH_PROPERTIES[key] = fragment(p._p.pPr)
-    return f"<w:p>{properties}{_run_xml(text, look)}</w:p>"
+    return f"<w:p>{_CELL_PARAGRAPH_PROPERTIES[(align, line)]}{_run_xml(text, look)}</w:p>"
 
 
 def _set_run_properties(rpr, look: Look, latin_role: str = "latin") -> None:

@@ -27,6 +27,7 @@ from docx.oxml.section import CT_SectPr
 from lxml import etree
 
 from gongwen.errors import OutputError
+from gongwen.made_once import MadeOnce
 
 _RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
 _NAMESPACE_DECLARATION_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')
@@ -161,43 +162,31 @@ def _core_properties(base: etree._Element, properties: dict[str, str]) -> bytes:
     return serialize_part_xml(element)
 
 
-_RELATIONSHIPS: dict[tuple[tuple[str, str, str, bool], ...], bytes] = {}
+def _made_relationships_xml(relationships: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    element = CT_Relationships.new()
+    for rid, reltype, target, external in relationships:
+        element.add_rel(rid, reltype, target, external)
+    return serialize_part_xml(element)
 
 
-def _relationships_xml(relationships: tuple[tuple[str, str, str, bool], ...]) -> bytes:
-    """A relationships part (rId, type, target, external), made once for each set of them."""
-    xml = _RELATIONSHIPS.get(relationships)
-    if xml is None:
-        if len(_RELATIONSHIPS) >= _MAX_KEPT:
-            _RELATIONSHIPS.clear()
-        element = CT_Relationships.new()
-        for rid, reltype, target, external in relationships:
-            element.add_rel(rid, reltype, target, external)
-        xml = _RELATIONSHIPS[relationships] = serialize_part_xml(element)
-    return xml
-
-
-_CONTENT_TYPES: dict[tuple[tuple[str, str], ...], bytes] = {}
-
-
-def _content_types(parts: tuple[tuple[str, str], ...]) -> bytes:
+def _made_content_types(parts: tuple[tuple[str, str], ...]) -> bytes:
     """[Content_Types].xml: a default per extension where the type is the usual one, else an override."""
-    xml = _CONTENT_TYPES.get(parts)
-    if xml is None:
-        defaults = {"rels": _RELATIONSHIPS_TYPE, "xml": "application/xml"}
-        overrides = {}
-        for name, content_type in parts:
-            ext = name.rpartition(".")[2].lower()
-            if (ext, content_type) in default_content_types:
-                defaults[ext] = content_type
-            else:
-                overrides[name] = content_type
-        entries = [f'<Default Extension="{ext}" ContentType="{kind}"/>' for ext, kind in sorted(defaults.items())]
-        entries += [f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in sorted(overrides.items())]
-        if len(_CONTENT_TYPES) >= _MAX_KEPT:
-            _CONTENT_TYPES.clear()
-        xml = _CONTENT_TYPES[parts] = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{"".join(entries)}</Types>'
-        ).encode()
-    return xml
+    defaults = {"rels": _RELATIONSHIPS_TYPE, "xml": "application/xml"}
+    overrides = {}
+    for name, content_type in parts:
+        ext = name.rpartition(".")[2].lower()
+        if (ext, content_type) in default_content_types:
+            defaults[ext] = content_type
+        else:
+            overrides[name] = content_type
+    entries = [f'<Default Extension="{ext}" ContentType="{kind}"/>' for ext, kind in sorted(defaults.items())]
+    entries += [f'<Override PartName="{name}" ContentType="{kind}"/>' for name, kind in sorted(overrides.items())]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{"".join(entries)}</Types>'
+    ).encode()
+
+
+# a relationships part (rId, type, target, external) and the content types, made once for each set
+_relationships_xml = MadeOnce(_made_relationships_xml, _MAX_KEPT).__getitem__
+_content_types = MadeOnce(_made_content_types, _MAX_KEPT).__getitem__

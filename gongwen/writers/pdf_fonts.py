@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gongwen.errors import OutputError
-from gongwen.layout.font_subsets import MadeOnce, SubsetFace, zlib_stream
+from gongwen.layout.font_subsets import SubsetFace, zlib_stream
 from gongwen.layout.fonts import LoadedFont
 from gongwen.layout.truetype import SYMBOLIC
+from gongwen.made_once import MadeOnce
 from gongwen.writers.pdf_objects import LITERAL_BYTES, PdfFile, name, num
 
 _NONSYMBOLIC = 1 << 5  # font descriptor flag (9.8.2); the glyphs are reached by number, so symbolic
@@ -84,14 +85,14 @@ def _code_literals(first: int, last: int) -> list[str]:
     return _CODE_LITERALS[first : last + 1]
 
 
-_WIDTHS: dict[str, MadeOnce[int, str]] = {}  # by font file: each character's advance as written in /W
+# by font file: each character's advance as written in /W
+_WIDTHS: MadeOnce[SubsetFace, MadeOnce[int, str]] = MadeOnce(
+    lambda face: MadeOnce(lambda char: num(face.char_width(char)))
+)
 
 
 def _width_texts(face: SubsetFace, chars: list[int]) -> list[str]:
-    known = _WIDTHS.get(face.path)
-    if known is None:
-        known = _WIDTHS[face.path] = MadeOnce(lambda char: num(face.char_width(char)))
-    return list(map(known.__getitem__, chars))
+    return list(map(_WIDTHS[face].__getitem__, chars))
 
 
 # by font file: its name as a PDF name, and what its font descriptor says of it

@@ -11,6 +11,8 @@ import struct
 import zlib
 from collections.abc import Iterable
 
+from gongwen.made_once import MadeOnce
+
 _LOCAL, _CENTRAL, _END = 0x04034B50, 0x02014B50, 0x06054B50
 _VERSION = 20  # 2.0: deflate
 _DEFLATE = 8
@@ -19,18 +21,15 @@ _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00
 _LEVEL = 6
 _MAX_KEPT = 64
 
-_packed: dict[bytes, tuple[int, bytes]] = {}  # member bytes → (CRC-32, deflated)
+
+def _pack(data: bytes) -> tuple[int, bytes]:
+    """A member's CRC-32 and its bytes deflated."""
+    packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
+    return zlib.crc32(data), packer.compress(data) + packer.flush()
 
 
-def _deflated(data: bytes) -> tuple[int, bytes]:
-    found = _packed.get(data)
-    if found is None:
-        packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
-        found = (zlib.crc32(data), packer.compress(data) + packer.flush())
-        if len(_packed) >= _MAX_KEPT:  # documents' own parts never repeat: keep memory bounded
-            _packed.clear()
-        _packed[data] = found
-    return found
+# member bytes → (CRC-32, deflated); bounded, as documents' own parts never repeat
+_deflated = MadeOnce(_pack, _MAX_KEPT).__getitem__
 
 
 def zip_bytes(members: Iterable[tuple[str, bytes]]) -> bytes:
