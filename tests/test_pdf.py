@@ -191,10 +191,14 @@ def test_every_pdf_passes_qpdfs_structure_and_stream_check(rendered, tmp_path):
 
     seal = tmp_path / "seal.png"
     Image.new("RGBA", (60, 60), (220, 20, 23, 160)).save(seal)
-    sealed = gongwen.write(gongwen.read(Path(EXAMPLES[0]).parent / "han.txt"), tmp_path / "sealed.pdf", seal=str(seal))
-    for path in [p for _, p in rendered.values()] + [sealed]:
+    folder = Path(EXAMPLES[0]).parent
+    sealed = gongwen.write(gongwen.read(folder / "han.txt"), tmp_path / "sealed.pdf", seal=str(seal))
+    # a joint document presses the seal once per issuer, on one page: the page names the image once
+    joint = gongwen.write(gongwen.read(folder / "lianhe.txt"), tmp_path / "joint.pdf", seal=str(seal))
+    for path in [p for _, p in rendered.values()] + [sealed, joint]:
         result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert result.returncode == 0 and "No syntax or stream encoding errors" in result.stdout, result.stdout
+        assert "WARNING" not in result.stdout + result.stderr, result.stderr
 
 
 def test_metadata(rendered):

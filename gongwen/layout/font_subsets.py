@@ -17,22 +17,19 @@ from __future__ import annotations
 
 import struct
 import sys
-import zlib
 from array import array
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter, mul, rshift
 from typing import NamedTuple
 
+from gongwen import deflate
 from gongwen.layout.truetype import TrueTypeFile
 from gongwen.made_once import MadeOnce
 
 _ADLER_BASE = 65521
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
-_LEVEL = 9  # glyph segments are made once, so the best compression costs nothing later
-_ZLIB_HEADER = b"\x78\xda"  # deflate, 32 KB window, "maximum compression" flag (RFC 1950)
-_FINAL_BLOCK = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15).flush()  # an empty last block
 _MAX_COMPOSITES = 4096
 _MAX_STORED = 0xFFFF  # bytes in one stored deflate block (RFC 1951, 3.2.4)
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
@@ -55,8 +52,7 @@ class Segment(NamedTuple):
     def of(cls, data: bytes) -> Segment:
         """``data`` compressed as well as deflate can (for bytes made once and used many times)."""
         data = _pad(data)
-        packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
-        return cls._with_sums(data, packer.compress(data) + packer.flush(zlib.Z_SYNC_FLUSH))
+        return cls._with_sums(data, deflate.segment(data, deflate.SMALL))
 
     @classmethod
     def stored(cls, data: bytes, known_checksum: int | None = None) -> Segment:
@@ -72,7 +68,7 @@ class Segment(NamedTuple):
 
     @classmethod
     def _with_sums(cls, data: bytes, packed: bytes, known_checksum: int | None = None) -> Segment:
-        adler = zlib.adler32(data)
+        adler = deflate.adler32(data)
         byte_sum = ((adler & 0xFFFF) - 1) % _ADLER_BASE
         words = checksum(data) if known_checksum is None else known_checksum
         return cls(len(data), words, byte_sum, ((adler >> 16) - len(data)) % _ADLER_BASE, packed)
@@ -107,7 +103,7 @@ def zlib_stream(segments: Iterable[Segment]) -> tuple[bytes, int]:
     """Join segments into one zlib stream; returns it and the length of the uncompressed data."""
     lengths, _, byte_sums, weighted_sums, packed = list(zip(*segments, strict=True)) or [()] * 5
     adler = joined_adler32(lengths, byte_sums, weighted_sums)
-    return b"".join((_ZLIB_HEADER, *packed, _FINAL_BLOCK, struct.pack(">L", adler))), sum(lengths)
+    return b"".join((deflate.ZLIB_HEADER, *packed, deflate.FINAL_BLOCK, struct.pack(">L", adler))), sum(lengths)
 
 
 class SubsetFace(TrueTypeFile):

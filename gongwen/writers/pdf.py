@@ -8,12 +8,12 @@ file is assembled by ``writers.pdf_objects``.
 from __future__ import annotations
 
 import os
-import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
+from gongwen import deflate
 from gongwen.errors import OutputError
 from gongwen.layout import spec
 from gongwen.layout.compose import Composition, Page, PlacedImage, compose
@@ -174,15 +174,19 @@ class _Images:
         self._numbers: dict[str, int] = {}
 
     def resource_name(self, image: PlacedImage) -> str:
-        number = self._numbers.get(image.path)
+        return f"/Im{self._embedded(image.path)}"
+
+    def _embedded(self, path: str) -> int:
+        number = self._numbers.get(path)
         if number is None:
-            number = self._numbers[image.path] = self._embed(image.path)
-        return f"/Im{number}"
+            number = self._numbers[path] = self._embed(path)
+        return number
 
     def resources(self, placed: list[PlacedImage]) -> str:
         if not placed:
             return ""
-        entries = " ".join(f"{self.resource_name(image)} {self._numbers[image.path]} 0 R" for image in placed)
+        paths = dict.fromkeys(image.path for image in placed)  # a seal pressed twice is named once
+        entries = " ".join(f"/Im{self._embedded(path)} {self._embedded(path)} 0 R" for path in paths)
         return f" /XObject << {entries} >>"
 
     def _embed(self, path: str) -> int:
@@ -218,5 +222,5 @@ def _image_data(path: str, _mtime: int) -> tuple[int, int, bytes, bytes | None]:
     except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
         raise ValueError(str(exc)) from None
     opaque = alpha is None or alpha.getextrema() == (255, 255)
-    packed_alpha = None if opaque else zlib.compress(alpha.tobytes(), 6)
-    return rgb.width, rgb.height, zlib.compress(rgb.tobytes(), 6), packed_alpha
+    packed_alpha = None if opaque else deflate.compress(alpha.tobytes(), deflate.SMALL)
+    return rgb.width, rgb.height, deflate.compress(rgb.tobytes(), deflate.SMALL), packed_alpha

@@ -8,9 +8,9 @@ dated 1980-01-01, the earliest date ZIP can hold, so the same document gives the
 from __future__ import annotations
 
 import struct
-import zlib
 from collections.abc import Iterable
 
+from gongwen import deflate
 from gongwen.made_once import MadeOnce
 
 _LOCAL, _CENTRAL, _END = 0x04034B50, 0x02014B50, 0x06054B50
@@ -18,14 +18,12 @@ _VERSION = 20  # 2.0: deflate
 _DEFLATE = 8
 _UTF8_NAME = 1 << 11
 _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00
-_LEVEL = 6
 _MAX_KEPT = 64
 
 
 def _pack(data: bytes) -> tuple[int, bytes]:
     """A member's CRC-32 and its bytes deflated."""
-    packer = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
-    return zlib.crc32(data), packer.compress(data) + packer.flush()
+    return deflate.crc32(data), deflate.deflate(data, deflate.QUICK)
 
 
 # member bytes → (CRC-32, deflated); bounded, as documents' own parts never repeat
