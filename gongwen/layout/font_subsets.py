@@ -24,7 +24,7 @@ from operator import itemgetter, mul, rshift
 from typing import NamedTuple
 
 from gongwen import deflate
-from gongwen.layout.truetype import TrueTypeFile
+from gongwen.layout.truetype import FontFileError, TrueTypeFile
 from gongwen.made_once import MadeOnce
 
 _ADLER_BASE = 65521
@@ -33,6 +33,10 @@ _WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array typ
 _MAX_COMPOSITES = 4096
 _MAX_STORED = 0xFFFF  # bytes in one stored deflate block (RFC 1951, 3.2.4)
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
+_VARYING_TABLES = ("cmap", "head", "hhea", "hmtx", "loca", "maxp", "post")  # made for each subset, in file order
+# byte offsets of the fields a subset sets: head's checkSumAdjustment and indexToLocFormat, hhea's
+# numberOfHMetrics, maxp's numGlyphs, and the last code of the identity cmap's one segment
+_HEAD_ADJUSTMENT, _HEAD_LOCA_FORMAT, _HHEA_METRICS, _MAXP_GLYPHS, _CMAP_LAST = 8, 50, 34, 4, 26
 _LENGTH, _CHECKSUM = itemgetter(0), itemgetter(1)  # of a Segment
 _COMPOSITE_MORE, _COMPOSITE_WORDS = 0x0020, 0x0001
 _COMPOSITE_SCALE, _COMPOSITE_XY_SCALE, _COMPOSITE_2X2 = 0x0008, 0x0040, 0x0080
@@ -116,13 +120,13 @@ class SubsetFace(TrueTypeFile):
         self._refs: dict[int, list[tuple[int, int]]] = {}  # a composite's parts: (byte offset, glyph index)
         self._parts: dict[int, tuple[int, ...]] = {}  # a composite's parts' glyph indices
         self._glyf_start = self.table_position("glyf")[0]
-        copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}
-        self._copied_entries = {tag: (checksum(data), len(data)) for tag, data in copied.items()}  # in file order
+        copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}  # in file order
         self._copied_segment = Segment.of(b"".join(_pad(data) for data in copied.values()))
         # each glyph's horizontal metrics as an hmtx entry (kept as read, unsigned)
         self._metric_entries = MadeOnce(lambda glyph: struct.pack(">HH", *self.hmetrics[glyph]))
         post = self.table("post")
-        self._post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
+        post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
+        self._base = _FileBase.of(self, copied, post)
 
     # -- the subset -----------------------------------------------------------------------------
     def subset_segments(self, chars: Sequence[int]) -> list[Segment]:
@@ -137,9 +141,8 @@ class SubsetFace(TrueTypeFile):
         else:
             glyph_map, glyphs = self._with_composites(glyph_map)
         offsets = [0, *accumulate(map(_LENGTH, glyphs))]
-        tables = self._varying_tables(glyph_map, len(chars), offsets)
-        head, body, head_checksum = self._file_head(tables, offsets[-1], sum(map(_CHECKSUM, glyphs)) & 0xFFFFFFFF)
-        return [Segment.stored(head + body, head_checksum), self._copied_segment, *glyphs]
+        head, head_checksum = self._file_head(glyph_map, len(chars), offsets, sum(map(_CHECKSUM, glyphs)))
+        return [Segment.stored(head, head_checksum), self._copied_segment, *glyphs]
 
     def _learn(self, glyph_map: list[int]) -> None:
         """Read the glyphs not met before: a simple one is compressed, a composite's parts noted (and read)."""
@@ -195,64 +198,108 @@ class SubsetFace(TrueTypeFile):
             segment = self._composite_segments[key] = Segment.of(bytes(patched))
         return segment
 
-    def _varying_tables(self, glyph_map: list[int], coded: int, offsets: list[int]) -> dict[str, bytes]:
-        count = len(glyph_map)
+    def _file_head(self, glyph_map: list[int], coded: int, offsets: list[int], glyf_checksum: int) -> tuple[bytes, int]:
+        """The offset table, the directory and the tables that vary from subset to subset (``cmap``,
+        ``head``, ``hhea``, ``hmtx``, ``loca``, ``maxp``, ``post``), with the TrueType checksum of them
+        all; the copied tables (one cached segment) and the glyphs follow. Checksums of 4-byte aligned
+        pieces add up, so a table that differs from the font's own in a 16-bit count only has its
+        checksum from the font's, plus the count in its place in the word."""
+        count, glyf_length = len(glyph_map), offsets[-1]
+        long_loca = glyf_length > 0x1FFFE
         hmtx = b"".join(map(self._metric_entries.__getitem__, glyph_map))
-        cmap = _identity_cmap(coded)
-        long_loca = offsets[-1] > 0x1FFFE
-        loca = (
-            struct.pack(f">{len(offsets)}L", *offsets)
-            if long_loca
-            else struct.pack(f">{len(offsets)}H", *map(rshift, offsets, repeat(1, len(offsets))))
-        )
-        head = bytearray(self.table("head"))
-        head[8:12] = b"\0\0\0\0"  # checkSumAdjustment, set once the file's checksum is known
-        struct.pack_into(">h", head, 50, 1 if long_loca else 0)
-        hhea = bytearray(self.table("hhea"))
-        struct.pack_into(">H", hhea, 34, count)
-        maxp = bytearray(self.table("maxp"))
-        struct.pack_into(">H", maxp, 4, count)
-        return {
-            "cmap": cmap,
-            "head": bytes(head),
-            "hhea": bytes(hhea),
-            "hmtx": hmtx,
-            "loca": loca,
-            "maxp": bytes(maxp),
-            "post": self._post,
-        }
-
-    def _file_head(self, varying: dict[str, bytes], glyf_length: int, glyf_checksum: int) -> tuple[bytes, bytes, int]:
-        """The offset table and directory, and the varying tables after them, with the TrueType checksum
-        of the two together (checksums of 4-byte aligned pieces add up); then the copied tables (one
-        cached segment) and the glyphs follow."""
-        entries: dict[str, tuple[int, int]] = {}  # tag → (checksum, length)
-        for tag, data in varying.items():
-            entries[tag] = (checksum(data), len(data))
-        entries.update(self._copied_entries)
-        entries["glyf"] = (glyf_checksum, glyf_length)
-        count = len(entries)
-        directory_length = 12 + 16 * count
-        order = [*varying, *self._copied_entries, "glyf"]
-        offsets = {}
-        at = directory_length
-        for tag in order:
-            offsets[tag] = at
-            at += (entries[tag][1] + 3) & ~3
-        power = 1 << (count.bit_length() - 1)  # the binary-search fields of the offset table
-        directory = [struct.pack(">LHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, (count - power) * 16)]
-        for tag in sorted(entries):
-            sum_, length = entries[tag]
-            directory.append(struct.pack(">4sLLL", tag.encode("latin-1"), sum_, offsets[tag], length))
-        header = b"".join(directory)
+        if long_loca:
+            loca = struct.pack(f">{len(offsets)}L", *offsets)
+        else:
+            loca = struct.pack(f">{len(offsets)}H", *map(rshift, offsets, repeat(1, len(offsets))))
+        last = min(coded, 0xFFFE)
+        base = self._base
+        cmap = base.cmap[:_CMAP_LAST] + last.to_bytes(2, "big") + base.cmap[_CMAP_LAST + 2 :]
+        count_bytes = count.to_bytes(2, "big")
+        hhea = base.hhea[:_HHEA_METRICS] + count_bytes + base.hhea[_HHEA_METRICS + 2 :]
+        maxp = base.maxp[:_MAXP_GLYPHS] + count_bytes + base.maxp[_MAXP_GLYPHS + 2 :]
+        sums = [
+            base.cmap_sum + last,  # the low half of its word
+            base.head_sum + long_loca,  # indexToLocFormat: the low half of its word
+            base.hhea_sum + count,  # numberOfHMetrics: the low half
+            checksum(hmtx),
+            checksum(loca),
+            base.maxp_sum + (count << 16),  # numGlyphs: the high half
+            base.post_sum,
+            *base.copied_sums,
+            glyf_checksum,
+        ]
+        lengths = [len(cmap), len(base.head), len(hhea), len(hmtx), len(loca), len(maxp), len(base.post)]
+        lengths += (*base.copied_lengths, glyf_length)
+        places = list(accumulate([base.directory_length, *((n + 3) & ~3 for n in lengths[:-1])]))
+        rows = [(base.tags[i], sums[i] & 0xFFFFFFFF, places[i], lengths[i]) for i in base.directory_order]
+        header = struct.pack(base.directory_format, *base.offset_table, *(field for row in rows for field in row))
         header_checksum = checksum(header)
-        total = (header_checksum + sum(c for c, _ in entries.values())) & 0xFFFFFFFF
-        adjustment = (0xB1B0AFBA - total) & 0xFFFFFFFF
-        head = bytearray(varying["head"])
-        struct.pack_into(">L", head, 8, adjustment)  # the word was 0: the head table's checksum grows by it
-        tables = dict(varying, head=bytes(head))
-        varying_checksum = sum(entries[tag][0] for tag in varying) + adjustment
-        return header, b"".join(_pad(tables[tag]) for tag in varying), (header_checksum + varying_checksum) & 0xFFFFFFFF
+        adjustment = (0xB1B0AFBA - header_checksum - sum(sums)) & 0xFFFFFFFF
+        head = base.head[:_HEAD_ADJUSTMENT] + adjustment.to_bytes(4, "big")
+        head += base.head[_HEAD_ADJUSTMENT + 4 : _HEAD_LOCA_FORMAT] + (b"\0\1" if long_loca else b"\0\0")
+        head += base.head[_HEAD_LOCA_FORMAT + 2 :]
+        body = b"".join(map(_pad, (cmap, head, hhea, hmtx, loca, maxp, base.post)))
+        # the head table's checksum grows by the adjustment (its word was 0)
+        return header + body, (header_checksum + sum(sums[:7]) + adjustment) & 0xFFFFFFFF
+
+
+class _FileBase(NamedTuple):
+    """What every subset file of one font shares: the varying tables as the font has them (counts 0),
+    their checksums, the copied tables' entries, and the directory's layout."""
+
+    cmap: bytes
+    head: bytes
+    hhea: bytes
+    maxp: bytes
+    post: bytes
+    cmap_sum: int
+    head_sum: int
+    hhea_sum: int
+    maxp_sum: int
+    post_sum: int
+    copied_sums: tuple[int, ...]
+    copied_lengths: tuple[int, ...]
+    tags: tuple[bytes, ...]  # in file order
+    directory_order: tuple[int, ...]  # positions in file order, by tag
+    directory_length: int
+    directory_format: str
+    offset_table: tuple[int, ...]
+
+    @classmethod
+    def of(cls, face: TrueTypeFile, copied: dict[str, bytes], post: bytes) -> _FileBase:
+        cmap = _identity_cmap(0)
+        head = _with_zeros(face.table("head"), _HEAD_ADJUSTMENT, 4)
+        head = _with_zeros(head, _HEAD_LOCA_FORMAT, 2)
+        hhea = _with_zeros(face.table("hhea"), _HHEA_METRICS, 2)
+        maxp = _with_zeros(face.table("maxp"), _MAXP_GLYPHS, 2)
+        tags = (*_VARYING_TABLES, *copied, "glyf")
+        count = len(tags)
+        power = 1 << (count.bit_length() - 1)  # the binary-search fields of the offset table
+        return cls(
+            cmap=cmap,
+            head=head,
+            hhea=hhea,
+            maxp=maxp,
+            post=post,
+            cmap_sum=checksum(cmap),
+            head_sum=checksum(head),
+            hhea_sum=checksum(hhea),
+            maxp_sum=checksum(maxp),
+            post_sum=checksum(post),
+            copied_sums=tuple(map(checksum, copied.values())),
+            copied_lengths=tuple(map(len, copied.values())),
+            tags=tuple(tag.encode("latin-1") for tag in tags),
+            directory_order=tuple(sorted(range(count), key=tags.__getitem__)),
+            directory_length=12 + 16 * count,
+            directory_format=">LHHHH" + "4sLLL" * count,
+            offset_table=(0x00010000, count, power * 16, power.bit_length() - 1, (count - power) * 16),
+        )
+
+
+def _with_zeros(data: bytes, at: int, size: int) -> bytes:
+    if len(data) < at + size:
+        raise FontFileError("a table of the font is too short")
+    return data[:at] + bytes(size) + data[at + size :]
 
 
 def _identity_cmap(coded: int) -> bytes:
