@@ -87,16 +87,28 @@ class Item:
         )
 
 
-@dataclass(slots=True)
 class Line:
-    """A set line: items with their x offsets from the line's left end (mm), ``gap`` apart (the space
-    justification adds after each item's advance, the same after every item)."""
+    """A set line: items with their advances (``widths``, mm), ``gap`` apart (the space justification
+    adds after each item's advance, the same after every item), and from them each item's x offset from
+    the line's left end (``xs``, worked out when first asked for: a line drawn as one run of text never
+    needs them)."""
 
-    items: list[Item]
-    xs: list[float]
-    indent: float
-    width: float
-    gap: float = 0.0
+    __slots__ = ("items", "widths", "indent", "width", "gap", "_xs")
+
+    def __init__(self, items: list[Item], widths: list[float], indent: float, width: float, gap: float = 0.0) -> None:
+        self.items = items
+        self.widths = widths
+        self.indent = indent
+        self.width = width
+        self.gap = gap
+        self._xs: list[float] | None = None
+
+    @property
+    def xs(self) -> list[float]:
+        if self._xs is None:
+            widths = self.widths
+            self._xs = list(accumulate(map(add, widths[:-1], repeat(self.gap)), initial=0.0)) if widths else []
+        return self._xs
 
     @property
     def text(self) -> str:
@@ -225,9 +237,10 @@ def _merge_unbreakable_pairs(items: list[Item]) -> list[Item]:
     return merged
 
 
-def split_overlong(items: list[Item], width: float) -> list[Item]:
-    """A Latin run wider than a line is cut into characters so that it can wrap."""
-    if max(map(_WIDTH, items), default=0.0) <= width:
+def split_overlong(items: list[Item], width: float, widths: list[float] | None = None) -> list[Item]:
+    """A Latin run wider than a line is cut into characters so that it can wrap (``widths``: the items'
+    own, where the caller has them)."""
+    if max(widths if widths is not None else map(_WIDTH, items), default=0.0) <= width:
         return items
     out: list[Item] = []
     for item in items:
@@ -243,8 +256,11 @@ def break_lines(
     items: list[Item], width: float, first_indent: float = 0.0, indent: float = 0.0, justify_last: bool = False
 ) -> list[Line]:
     """Break ``items`` into lines ``width`` wide (mm), the first indented ``first_indent``."""
-    items = split_overlong(items, width - max(first_indent, indent))
-    ends = [0.0, *accumulate(map(_WIDTH, items))]  # ends[k]: the width of the first k items
+    widths = list(map(_WIDTH, items))
+    split = split_overlong(items, width - max(first_indent, indent), widths)
+    if split is not items:
+        items, widths = split, list(map(_WIDTH, split))
+    ends = [0.0, *accumulate(widths)]  # ends[k]: the width of the first k items
     lines: list[Line] = []
     start = 0
     while start < len(items):
@@ -255,7 +271,7 @@ def break_lines(
         if not last:
             end = _legal_break(items, start, end, available)
             last = end >= len(items)
-        lines.append(_set_line(items[start:end], line_indent, available, justify=not last or justify_last))
+        lines.append(_set_line(items[start:end], widths[start:end], line_indent, available, not last or justify_last))
         start = end
     return lines
 
@@ -297,8 +313,9 @@ def _squeeze_in(items: list[Item], start: int, end: int, available: float) -> in
     return stop if natural - available <= room + _EPSILON else None
 
 
-def _set_line(items: list[Item], indent: float, available: float, justify: bool) -> Line:
-    widths = list(map(_WIDTH, items))
+def _set_line(items: list[Item], widths: list[float], indent: float, available: float, justify: bool) -> Line:
+    """The line's items, squeezed where they overrun, and its gap; ``widths`` (the items' own) is the
+    line's to keep."""
     natural = sum(widths)
     squeezed = natural > available + _EPSILON
     if squeezed:
@@ -310,13 +327,13 @@ def _set_line(items: list[Item], indent: float, available: float, justify: bool)
         natural = sum(widths)
         items = [item if w == item.width else item.squeezed(w) for item, w in zip(items, widths, strict=True)]
     gap = (available - natural) / (len(items) - 1) if justify and len(items) > 1 and natural < available else 0.0
-    xs = list(accumulate(map(add, widths[:-1], repeat(gap)), initial=0.0)) if items else []
-    return Line(items=items, xs=xs, indent=indent, width=available, gap=gap)
+    return Line(items, widths, indent, available, gap)
 
 
 def set_unbroken(items: list[Item], indent: float = 0.0) -> Line:
     """One line as it comes, for centred or right-aligned text that must not wrap."""
-    return _set_line(items, indent, sum(i.width for i in items), justify=False)
+    widths = list(map(_WIDTH, items))
+    return _set_line(items, widths, indent, sum(widths), justify=False)
 
 
 def text_width(items: list[Item]) -> float:

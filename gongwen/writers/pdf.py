@@ -139,20 +139,23 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> _Parts:
         )
     out.append("BT\n")
     state: tuple[object, ...] = ()
+    embedded = fonts.embedded
     for placed in page.lines:
-        items, xs = placed.line.items, placed.line.xs
-        for start, stop, gap in _runs(placed.line):
+        line = placed.line
+        items = line.items
+        for start, stop, gap in _runs(line):
             first = items[start]
-            font = fonts.embedded(first.font)
+            style, scale = first.style, first.scale
+            font = embedded(first.font)
             # the gap after every glyph is character spacing, in unscaled text space (9.3.2)
-            wanted = (font, first.style.size, first.scale, first.style.color, gap / first.scale)
+            wanted = (font, style.size, scale, style.color, gap / scale)
             if wanted != state:
                 out.append(_text_state(font.resource_name, wanted, state))
                 state = wanted
-            x, y = (placed.x + xs[start]) * _PT_PER_MM, _y(placed.baseline(first))
-            text = "".join(map(_TEXT, items[start:stop]))
+            x = (placed.x + line.xs[start]) * _PT_PER_MM if start else placed.x * _PT_PER_MM
+            text = "".join(map(_TEXT, items[start:stop])) if stop - start > 1 else first.text
             font.use(text)
-            out += (f"1 0 0 1 {num(x)} {num(y)} Tm (", (font, text), ") Tj\n")
+            out += (f"1 0 0 1 {num(x)} {num(_y(placed.baseline(first)))} Tm (", (font, text), ") Tj\n")
     out.append("ET\n")
     for image in page.images:
         out.append(
