@@ -24,7 +24,8 @@ _EPSILON = 1e-6
 # Ambiguous-width marks that are full-width in Chinese text.
 _WIDE_AMBIGUOUS = set("“”‘’…—·§№★☆○●※→←↑↓°")
 _PAIR_ENDS = {pair[1:] for pair in UNBREAKABLE_PAIRS}
-_PAIR_CHARS = set("".join(UNBREAKABLE_PAIRS))
+# a character that can begin one of the pairs (found by a pattern: no string is made per character)
+_PAIR_START_RE = re.compile("[" + re.escape("".join(sorted({pair[0] for pair in UNBREAKABLE_PAIRS}))) + "]")
 _WIDTH = attrgetter("width")
 _WORD_RE = re.compile(r"[^ ]* |[^ ]+")  # a word with the space after it, or the last word
 _MAX_WORDS = 4096
@@ -50,11 +51,12 @@ class Span:
     style: Style
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Item:
     """An unbreakable unit: one full-width character, a pair like ——, or a run of Latin text.
 
-    Items are immutable, so one item per character and style is made once and shared."""
+    Items are immutable, so one item per character and style is made once and shared; an item is
+    equal only to itself."""
 
     text: str
     font: LoadedFont
@@ -131,7 +133,7 @@ def make_items(spans: list[Span], fonts: FontSet) -> list[Item]:
     items: list[Item] = []
     for span in spans:
         items.extend(_span_items(span, fonts))
-    if any(not _PAIR_CHARS.isdisjoint(span.text) for span in spans):
+    if any(_PAIR_START_RE.search(span.text) for span in spans):
         items = _merge_unbreakable_pairs(items)
     return items
 
@@ -155,7 +157,7 @@ def _span_items(span: Span, fonts: FontSet) -> list[Item]:
         for ch in set(text).difference(made):
             made[ch] = _wide_item(ch, style, fonts) if is_wide(ch) else _NARROW
         found = list(map(made.get, text))
-    if not any(map(_is_narrow, found)):
+    if _NARROW not in found:  # (items compare by identity: the scan is quick)
         return found
     items: list[Item] = []
     at = 0
