@@ -17,6 +17,7 @@ joins the body to the shared parts.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
@@ -253,6 +254,8 @@ _XML_TEXT = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": None, "\uffff": None}
     | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
 )
+# the characters _XML_TEXT changes: most text has none, and is taken as it is (translate looks up every one)
+_XML_TEXT_CHANGES_RE = re.compile("[" + re.escape("".join(map(chr, _XML_TEXT))) + "]")
 _XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
@@ -330,9 +333,10 @@ def _run_xml(text: str, look: Look, latin_role: str = "latin") -> str:
 def _text_xml(text: str) -> str:
     if not text:
         return ""
+    escaped = text.translate(_XML_TEXT) if _XML_TEXT_CHANGES_RE.search(text) else text
     if len(text.strip()) < len(text):
-        return f'<w:t xml:space="preserve">{text.translate(_XML_TEXT)}</w:t>'
-    return f"<w:t>{text.translate(_XML_TEXT)}</w:t>"
+        return f'<w:t xml:space="preserve">{escaped}</w:t>'
+    return f"<w:t>{escaped}</w:t>"
 
 
 def _format_paragraph(
