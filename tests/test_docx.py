@@ -13,6 +13,8 @@ import pdfplumber
 import pytest
 from conftest import EXAMPLES, PAGE_NUMBER_RE, SEEDS, check_page_numbers, pdf_lines, structure
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gongwen
 from gongwen.layout import spec
@@ -409,3 +411,36 @@ def test_a_seal_file_that_is_no_image_is_named_with_the_reason(tmp_path):
         [EXAMPLES[0].parent / "tongzhi.txt"], tmp_path / "out", ["docx"], 1, options=LayoutOptions(seal=str(seal))
     )
     assert result.status == "failed" and result.error.startswith(f"{seal}: cannot read the seal image")
+
+
+CORE_KEYS = ("title", "subject", "author", "keywords", "comments")
+XML_TEXT_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff").filter(
+    lambda ch: ch >= " " or ch in "\t\n\r"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.fixed_dictionaries({key: st.text(XML_TEXT_CHARS, max_size=40) for key in CORE_KEYS}))
+def test_core_properties_written_as_text_are_python_docxs(properties):
+    """docProps/core.xml is written into the base's text; python-docx would write the same bytes."""
+    from copy import deepcopy
+
+    from docx.opc.coreprops import CoreProperties
+    from docx.opc.oxml import serialize_part_xml
+
+    from gongwen.writers.docx import package_template
+    from gongwen.writers.docx_package import _core_properties
+
+    template = package_template()
+    element = deepcopy(template.core)
+    core = CoreProperties(element)
+    for key, value in properties.items():
+        setattr(core, key, value)
+    assert _core_properties(template, properties) == serialize_part_xml(element)
+
+
+def test_core_properties_leave_out_what_xml_cannot_hold(tmp_path):
+    doc = gongwen.parse("关于做好\x07安全生产工作的通知\n各单位：\n请做好工作。\n")
+    doc.title = "关于做好\x07安全生产工作的通知"
+    path = gongwen.write(doc, tmp_path / "control.docx")
+    assert docx.Document(str(path)).core_properties.title == "关于做好安全生产工作的通知"

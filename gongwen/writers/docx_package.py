@@ -60,6 +60,7 @@ class PackageTemplate:
         self.document_rels_name = document_part.partname.rels_uri.membername
         self.relationships = _rows(document_part.rels)
         self.core = deepcopy(package.core_properties._element)
+        self.core_pieces = _core_pieces(self.core)
         self.parts = tuple((str(part.partname), part.content_type) for part in package.iter_parts())
         self.package_rels = _relationships_xml(_rows(package.rels))
         # the members in package order: shared parts as bytes, the document's own as markers
@@ -141,7 +142,7 @@ class DocumentPackage:
                 yield template.document_name, document_xml.encode("utf-8")
                 yield template.document_rels_name, _relationships_xml(tuple(self.relationships))
             elif member == "core":
-                yield "docProps/core.xml", _core_properties(template.core, properties)
+                yield "docProps/core.xml", _core_properties(template, properties)
             elif member == "added":
                 for part in self.added:
                     yield part.name.removeprefix("/"), part.blob
@@ -154,12 +155,53 @@ def _rows(relationships: Relationships) -> tuple[tuple[str, str, str, bool], ...
     return tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in relationships.values())
 
 
-def _core_properties(base: etree._Element, properties: dict[str, str]) -> bytes:
-    element = deepcopy(base)
-    core = CoreProperties(element)
-    for key, value in properties.items():
-        setattr(core, key, value)
-    return serialize_part_xml(element)
+# the core properties a document sets (python-docx's names), and the elements that hold them
+_CORE_ELEMENTS = {
+    "title": "dc:title",
+    "subject": "dc:subject",
+    "author": "dc:creator",
+    "keywords": "cp:keywords",
+    "comments": "dc:description",
+}
+# text as lxml writes it in an element (a carriage return as a reference); what XML cannot hold goes
+_CORE_TEXT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "\ufffe": None, "\uffff": None}
+    | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
+)
+
+
+def _core_pieces(base: etree._Element) -> list[str] | None:
+    """The base core properties as text cut around each element a document sets: the text before the
+    first, its key, the text up to the next, …; None where the base lacks one of them."""
+    text = serialize_part_xml(base).decode("utf-8")
+    found = []
+    for key, tag in _CORE_ELEMENTS.items():
+        match = re.search(f"<{tag}(?:/>|>[^<]*</{tag}>)", text)
+        if match is None:
+            return None
+        found.append((match.start(), match.end(), key))
+    pieces, at = [], 0
+    for start, end, key in sorted(found):
+        pieces += (text[at:start], key)
+        at = end
+    return [*pieces, text[at:]]
+
+
+def _core_properties(template: PackageTemplate, properties: dict[str, str]) -> bytes:
+    """docProps/core.xml: the base's, with ``properties`` (python-docx's names) set. The DOCX writer
+    sets those of _CORE_ELEMENTS, written into the base's text; others go through python-docx."""
+    pieces = template.core_pieces
+    if pieces is None or properties.keys() != _CORE_ELEMENTS.keys():
+        element = deepcopy(template.core)
+        core = CoreProperties(element)
+        for key, value in properties.items():
+            setattr(core, key, value)
+        return serialize_part_xml(element)
+    out = pieces[:]
+    for at in range(1, len(pieces), 2):
+        tag = _CORE_ELEMENTS[pieces[at]]
+        out[at] = f"<{tag}>{properties[pieces[at]].translate(_CORE_TEXT)}</{tag}>"
+    return "".join(out).encode("utf-8")
 
 
 def _made_relationships_xml(relationships: tuple[tuple[str, str, str, bool], ...]) -> bytes:
