@@ -8,6 +8,8 @@ the parser does. :func:`join_wrapped_lines` is the one helper the parser calls b
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -126,32 +128,36 @@ def load_script_converter() -> None:
     _t2s()
 
 
-_PLAIN: set[str] = set()  # characters met that are not traditional-only (Chinese or not), per process
-_TRADITIONAL: set[str] = set()  # characters met that exist only in traditional script
+# characters met, per process, by code point (a set of machine words is made faster than one of
+# one-character strings): those that are not traditional-only (Chinese or not), and those that are
+_PLAIN: set[int] = set()
+_TRADITIONAL: set[int] = set()
 _NOT_UNIFIED_RE = re.compile("[^\u4e00-\u9fff]+")
+_WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # code points as the machine's words
 
 
-def _sort_new_characters(chars: set[str]) -> None:
-    for ch in chars:
-        traditional = "\u4e00" <= ch <= "\u9fff" and _t2s().convert(ch) != ch
-        (_TRADITIONAL if traditional else _PLAIN).add(ch)
+def _sort_new_characters(codes: set[int]) -> None:
+    for code in codes:
+        traditional = 0x4E00 <= code <= 0x9FFF and _t2s().convert(chr(code)) != chr(code)
+        (_TRADITIONAL if traditional else _PLAIN).add(code)
 
 
-def _occurrences(text: str, chars: set[str]) -> int:
-    """How many characters of ``text`` are in ``chars``: counted one by one for a few, else in one pass."""
-    if len(chars) <= 16:
-        return sum(map(text.count, chars))
-    return len(text) - len(text.translate(dict.fromkeys(map(ord, chars))))
+def _occurrences(text: str, codes: set[int]) -> int:
+    """How many characters of ``text`` are among ``codes``: counted one by one for a few, else in one pass."""
+    if len(codes) <= 16:
+        return sum(map(text.count, map(chr, codes)))
+    return len(text) - len(text.translate(dict.fromkeys(codes)))
 
 
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
     sample = text[:sample_size]
-    chars = set(sample)
-    new = chars.difference(_PLAIN, _TRADITIONAL)
+    codes = set(array(_WORD, sample.encode(_UTF32, "surrogatepass")))
+    new = codes.difference(_PLAIN, _TRADITIONAL)
     if new:
         _sort_new_characters(new)
-    traditional = _occurrences(sample, chars.intersection(_TRADITIONAL))
+    traditional = _occurrences(sample, codes.intersection(_TRADITIONAL))
     if traditional < 3:
         return False
     return traditional / len(_NOT_UNIFIED_RE.sub("", sample)) >= 0.03
