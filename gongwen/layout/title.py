@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from bisect import bisect_left
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from functools import lru_cache, partial
 
 from gongwen.layout.spec import NO_LINE_END, NO_LINE_START
+from gongwen.made_once import MadeOnce
 
 # Good places to end a line (after the text) and to start one (before the text).
 _BREAK_AFTER = ("关于", "，", "、", "》", "）", "”", "；")
@@ -31,6 +33,7 @@ _BREAK_BEFORE = (
 )
 _GOOD, _FAIR, _POOR = 0.0, 1.5, 6.0
 _EXTRA_LINE_COST = 12.0
+_SLACK = 1e-6
 
 
 def units(text: str) -> float:
@@ -50,8 +53,12 @@ def _split_title(title: str, max_units: float) -> tuple[str, ...]:
         return (title,) if title else ()
     least = math.ceil(units(title) / max_units)
     best: tuple[float, list[str]] | None = None
+    prefix = [0.0]  # prefix[i]: the width of title[:i]
+    for ch in title:
+        prefix.append(prefix[-1] + units(ch))
+    penalties = MadeOnce(partial(_break_penalty, title))  # by position, where a split may break
     for count in (least, least + 1):
-        found = _best_split(title, count, max_units)
+        found = _best_split(title, count, max_units, prefix, penalties)
         if found:
             found = (found[0] + _EXTRA_LINE_COST * (count - least), found[1])
         if found and (best is None or found[0] < best[0]):
@@ -61,39 +68,42 @@ def _split_title(title: str, max_units: float) -> tuple[str, ...]:
 
 def _break_penalty(title: str, at: int) -> float | None:
     """Cost of breaking before index ``at``; None where a break is not allowed."""
-    before, after = title[:at], title[at:]
-    if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
+    before, after = title[at - 1], title[at]  # the characters either side of the break
+    if after in NO_LINE_START or before in NO_LINE_END:
         return None
-    if before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum():
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
         return None
-    if before[-2:] + after[:1] == "———" or before[-1:] + after[:1] in ("——", "……"):
+    if title[max(at - 2, 0) : at] + after == "———" or before + after in ("——", "……"):
         return None
     # inside a book title a break costs more, but its own good places (before a parenthesis, after a
     # comma) still beat the rest
-    surcharge = _FAIR if before.count("《") > before.count("》") else 0.0
-    if before.endswith(_BREAK_AFTER) or after.startswith(_BREAK_BEFORE):
+    surcharge = _FAIR if title.count("《", 0, at) > title.count("》", 0, at) else 0.0
+    if title.endswith(_BREAK_AFTER, 0, at) or title.startswith(_BREAK_BEFORE, at):
         return _GOOD + surcharge
-    if before.endswith("的") or after.startswith(("关于", "和", "及", "与", "并", "坚决", "进一步")):
+    if before == "的" or title.startswith(("关于", "和", "及", "与", "并", "坚决", "进一步"), at):
         return _FAIR + surcharge
     return _POOR + surcharge
 
 
-def _best_split(title: str, count: int, max_units: float) -> tuple[float, list[str]] | None:
+def _best_split(
+    title: str, count: int, max_units: float, prefix: list[float], penalties: Mapping[int, float | None]
+) -> tuple[float, list[str]] | None:
     n = len(title)
-    prefix = [0.0]
-    for ch in title:
-        prefix.append(prefix[-1] + units(ch))
     ideal = prefix[-1] / count
-    penalties = {at: _break_penalty(title, at) for at in range(1, n)}
     # cost[k][i]: best cost of setting title[:i] in k lines; a line ending at i starts no further back
     # than max_units allows (prefix is increasing, in steps of ½)
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
     cost[0][0] = 0.0
+    total = prefix[-1]
     for k in range(1, count + 1):
         previous, current, back_k = cost[k - 1], cost[k], back[k]
-        for i in range(1, n + 1):
+        # only the ends from which the rest still fits in the lines left, and that k lines can reach
+        # (widths are multiples of ½, so the sums are exact): the others lead to no split
+        first = bisect_left(prefix, total - (count - k) * max_units - _SLACK) if k < count else n
+        last = bisect_right(prefix, k * max_units + _SLACK) - 1
+        for i in range(max(first, 1), min(last, n) + 1):
             penalty = 0.0 if i == n else penalties[i]
             if penalty is None:
                 continue
