@@ -1,12 +1,14 @@
 """Batch conversion speed and memory, against LibreOffice turning the same DOCX files into PDF.
 
-    python benchmarks/batch.py [--docs 300] [--lo-docs N] [--jobs N] [--rounds 3]
+    python benchmarks/batch.py [--docs 300] [--lo-docs N] [--jobs N] [--rounds 3] [--workdir DIR]
 
 Makes a folder of documents from the examples and seeds (numbers and dates varied), converts it to
 DOCX, PDF and XML with gongwen.convert_many, then has LibreOffice headless convert the same DOCX files
 to PDF in one call, and reports wall and CPU time per document, the ratios and peak memory. Each
 measurement is repeated ``--rounds`` times, the rounds of the two programs taking turns, and the fastest
-round of each counts (a shared machine's speed drifts from minute to minute).
+round of each counts (a shared machine's speed drifts from minute to minute). The documents, the outputs
+and LibreOffice's profile go in a temporary folder inside ``--workdir`` (default: the system's temporary
+folder); a folder in memory (``--workdir /dev/shm`` on Linux) measures the programs without the disk.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def run_libreoffice(docx_files: list[Path], out: Path) -> tuple[float, float] | 
     soffice = find_soffice()
     if not soffice:
         return None
-    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    profile = out.parent / "lo-profile"  # made by the first call, kept for the later rounds
     # one warm-up call so that LibreOffice's first start (making its profile) is not counted against it
     soffice_convert(soffice, docx_files[:1], "pdf", out / "warm", profile)
     cpu = children_cpu()
@@ -77,8 +79,9 @@ def main() -> None:
     parser.add_argument("--lo-docs", type=int, default=None, help="documents LibreOffice converts (default: all)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workdir", default=None, help="folder for the documents and outputs")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         tmp_path = Path(tmp)
         corpus = tmp_path / "corpus"
         corpus.mkdir()
@@ -100,7 +103,10 @@ def main() -> None:
         n = len(paths)
         (t_all, cpu_all), (t_pdf, cpu_pdf) = min(all_three), min(pdf_only)
         cores = os.cpu_count()
-        print(f"{n} documents, {args.jobs} worker processes on {cores} cores; fastest of {args.rounds} rounds:")
+        print(
+            f"{n} documents in {Path(tmp).parent}, {args.jobs} worker processes on {cores} cores; "
+            f"fastest of {args.rounds} rounds:"
+        )
         print(f"  gongwen DOCX+PDF+XML  {t_all / n * 1000:6.1f} ms   (CPU {cpu_all / n * 1000:.1f} ms)")
         print(f"  gongwen PDF           {t_pdf / n * 1000:6.1f} ms   (CPU {cpu_pdf / n * 1000:.1f} ms)")
         print(
