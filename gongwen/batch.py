@@ -27,6 +27,7 @@ from gongwen.errors import GongwenError
 from gongwen.layout.options import LayoutOptions
 
 _MAX_CHUNK = 4
+_WORKER_GC_THRESHOLD = 10_000
 INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps", ".html", ".htm")
 
 
@@ -252,6 +253,10 @@ def _worker_start(options: LayoutOptions, formats: Sequence[str], keep_tradition
     # what is loaded lives as long as the worker: keep the garbage collector from scanning it again
     # (only in the worker: frozen objects of the calling program would never be collected)
     gc.freeze()
+    # a worker's caches (glyphs, typeset characters, words) grow over its first documents and then
+    # stay: collecting the youngest objects every 700 new ones would scan them again and again
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, _WORKER_GC_THRESHOLD), *older)
 
 
 def convert_chunk(tasks: list[Task], settings: BatchSettings) -> list[Result]:
