@@ -54,7 +54,7 @@ class Segment(NamedTuple):
 
     @classmethod
     def of(cls, data: bytes) -> Segment:
-        """``data`` compressed as well as deflate can (for bytes made once and used many times)."""
+        """``data`` compressed at the level for bytes made once and used many times."""
         data = _pad(data)
         return cls._with_sums(data, deflate.segment(data, deflate.SMALL))
 
