@@ -8,13 +8,12 @@ the parser does. :func:`join_wrapped_lines` is the one helper the parser calls b
 from __future__ import annotations
 
 import re
-import sys
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gongwen.code_points import code_points
 from gongwen.model import Residue
 
 # -- character classes ----------------------------------------------------------------------------
@@ -128,13 +127,11 @@ def load_script_converter() -> None:
     _t2s()
 
 
-# characters met, per process, by code point (a set of machine words is made faster than one of
-# one-character strings): those that are not traditional-only (Chinese or not), and those that are
+# characters met, per process, by code point: those that are not traditional-only (Chinese or not), and
+# those that are
 _PLAIN: set[int] = set()
 _TRADITIONAL: set[int] = set()
 _NOT_UNIFIED_RE = re.compile("[^\u4e00-\u9fff]+")
-_WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # code points as the machine's words
 
 
 def _sort_new_characters(codes: set[int]) -> None:
@@ -153,7 +150,7 @@ def _occurrences(text: str, codes: set[int]) -> int:
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
     sample = text[:sample_size]
-    codes = set(array(_WORD, sample.encode(_UTF32, "surrogatepass")))
+    codes = set(code_points(sample))
     new = codes.difference(_PLAIN, _TRADITIONAL)
     if new:
         _sort_new_characters(new)

@@ -24,12 +24,12 @@ from operator import itemgetter, mul, rshift
 from typing import NamedTuple
 
 from gongwen import deflate
+from gongwen.code_points import WORD
 from gongwen.layout.truetype import FontFileError, TrueTypeFile
 from gongwen.made_once import MadeOnce
 
 _ADLER_BASE = 65521
 _LITTLE_ENDIAN = sys.byteorder == "little"
-_WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
 _MAX_COMPOSITES = 4096
 _MAX_STORED = 0xFFFF  # bytes in one stored deflate block (RFC 1951, 3.2.4)
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
@@ -87,7 +87,7 @@ def _pad(data: bytes) -> bytes:
 
 def checksum(data: bytes) -> int:
     """The TrueType checksum of ``data``, padded with zeros to a multiple of four bytes."""
-    words = array(_WORD, _pad(data))  # in this machine's byte order
+    words = array(WORD, _pad(data))  # in this machine's byte order
     if _LITTLE_ENDIAN:
         words.byteswap()
     return sum(words) & 0xFFFFFFFF

@@ -7,10 +7,9 @@ font file is made by ``gongwen.layout.font_subsets``; a ToUnicode map lets text 
 
 from __future__ import annotations
 
-import sys
-from array import array
 from collections.abc import Sequence
 
+from gongwen.code_points import code_points
 from gongwen.errors import OutputError
 from gongwen.layout.font_subsets import SubsetFace, zlib_stream
 from gongwen.layout.fonts import LoadedFont
@@ -20,8 +19,6 @@ from gongwen.writers.pdf_objects import LITERAL_BYTES, PdfFile, name, num
 
 _NONSYMBOLIC = 1 << 5  # font descriptor flag (9.8.2); the glyphs are reached by number, so symbolic
 _MAX_CODE = 0xFFFF
-_WORD = next(code for code in "IL" if array(code).itemsize == 4)  # an array type of 4-byte words
-_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # code points as the machine's words
 _TAG_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -43,8 +40,7 @@ class EmbeddedFont:
 
     def settle_codes(self) -> None:
         """Give every character used a code."""
-        # as an array of code points, whose set is made faster than one of one-character strings
-        self.chars = sorted(set(array(_WORD, "".join(self._texts).encode(_UTF32))))
+        self.chars = sorted(set(code_points("".join(self._texts))))
         if len(self.chars) > _MAX_CODE:
             raise OutputError(None, f"a document may use at most {_MAX_CODE} characters of one font")
         self._literal = dict(zip(self.chars, _code_literals(1, len(self.chars)), strict=True))
