@@ -22,7 +22,8 @@ FULLWIDTH_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u201
 _CJK_RE = re.compile(f"[{CJK}]")
 _CJK_OR_PUNCT = f"{CJK}{FULLWIDTH_PUNCT}"
 # Zero-width and soft-hyphen characters, and C0 controls other than tab, newlines and form feed.
-_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+# (and lone surrogates, which a Python string can hold but no file encoding can write)
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _SPACE_RE = re.compile("[ \t\u00a0\u2002-\u200a\u3000\u202f\u205f\v]")
 PAGE_BREAK = "\f"
 
@@ -84,7 +85,7 @@ _REPAIR_MESSAGES = {
     "paren": "made {n} pair(s) of half-width parentheses in Chinese text full-width",
     "ordinal": "wrote {n} heading ordinal(s) in canonical form (一、 （一） 1. （1）)",
     "docno": "wrote {n} 发文字号 year bracket(s) as 〔 〕",
-    "invisible": "removed {n} invisible formatting or control character(s)",
+    "invisible": "removed {n} invisible formatting, control or lone surrogate character(s)",
     "corner": "wrote {n} corner quotation mark(s) 「」『』 as “”‘’ (GB/T 15834 for horizontal simplified text)",
     "date": "wrote {n} date(s) given in figures (2025.3.1, 2025-03-01, 2025/3/1) as 2025年3月1日",
 }

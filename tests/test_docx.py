@@ -389,12 +389,14 @@ def test_markup_characters_are_escaped_and_characters_xml_cannot_hold_are_left_o
     """Text is written into the XML as text: <, > and & stay what they are, and a control character
     put into the model through the API (no reader lets one through) does not break the file."""
     doc = gongwen.parse("关于<规范>&“标准”的通知\n各单位：\n现将有关事项通知如下。\n")
-    doc.body[0].text = "第一\x01段\ufffe<b>&amp;</b>"
+    doc.body[0].text = "第一\x01段\ufffe<b>&amp;</b>\ud800"
+    doc.signatures = ["江南省\udc80人民政府"]
     path = gongwen.write(doc, tmp_path / "escaped.docx")
     document = docx.Document(str(path))  # parses every part
     texts = [p.text for p in document.paragraphs]
     assert "关于<规范>&“标准”的通知" in texts
     assert "第一段<b>&amp;</b>" in texts
+    assert "江南省人民政府" in texts
 
 
 def test_a_seal_file_that_is_no_image_is_named_with_the_reason(tmp_path):

@@ -275,3 +275,10 @@ def test_a_date_letter_spaced_digit_by_digit_is_closed_up():
 )
 def test_the_space_after_an_article_or_chapter_number_is_kept(raw, expected):
     assert texts(raw) == [expected]
+
+
+def test_a_lone_surrogate_is_removed_and_named():
+    """A Python string can hold half a surrogate pair (from surrogateescape or JSON); no file can."""
+    doc = gongwen.parse("关于做好工作的通知\n各单位：\n请做好\ud800工作。\n")
+    assert doc.body[0].text == "请做好工作。"
+    assert any("lone surrogate" in warning for warning in doc.warnings)

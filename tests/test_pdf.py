@@ -229,6 +229,21 @@ def test_rare_name_characters_are_drawn_from_a_fallback_font(tmp_path):
         assert dark > 40, ch["text"]
 
 
+def test_a_lone_surrogate_put_in_through_the_api_is_drawn_as_a_missing_character(tmp_path):
+    doc = gongwen.parse("关于做好工作的通知\n各单位：\n请做好工作。\n")
+    doc.body[0].text = "请做好\ud800工作。"
+    doc.title = "关于做好\udc80工作的通知"
+    path = tmp_path / "surrogate.pdf"
+    path.write_bytes(render_pdf(doc))
+    assert any("no font has a glyph" in w and "\\ud800" in w for w in doc.warnings)  # named as repr() writes it
+    if shutil.which("qpdf"):
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and "WARNING" not in result.stdout + result.stderr, result.stdout
+    with pdfplumber.open(path) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages)
+    assert "请做好" in text and "工作。" in text
+
+
 def test_character_no_font_has_is_reported_and_kept_in_the_text(tmp_path):
     doc = gongwen.parse("各单位：\n请查收\U0001f600附件，\U00020000字。\n")
     path = tmp_path / "missing.pdf"

@@ -253,6 +253,7 @@ _MAX_PROPERTY = 255
 _XML_TEXT = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": None, "\uffff": None}
     | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
+    | {chr(c): None for c in range(0xD800, 0xE000)}  # lone surrogates: no encoding can write them
 )
 # the characters _XML_TEXT changes: most text has none, and is taken as it is (translate looks up every one)
 _XML_TEXT_CHANGES_RE = re.compile("[" + re.escape("".join(map(chr, _XML_TEXT))) + "]")

@@ -167,6 +167,7 @@ _CORE_ELEMENTS = {
 _CORE_TEXT = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "\ufffe": None, "\uffff": None}
     | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
+    | {chr(c): None for c in range(0xD800, 0xE000)}  # lone surrogates: no encoding can write them
 )
 
 

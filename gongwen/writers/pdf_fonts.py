@@ -107,7 +107,10 @@ _DESCRIPTORS: MadeOnce[SubsetFace, str] = MadeOnce(
 )
 
 # each character as a hex string of its UTF-16BE code units
-_UTF16_HEX: MadeOnce[int, str] = MadeOnce(lambda char: "<" + chr(char).encode("utf-16-be").hex().upper() + ">")
+# (a lone surrogate stands as its own code unit)
+_UTF16_HEX: MadeOnce[int, str] = MadeOnce(
+    lambda char: "<" + chr(char).encode("utf-16-be", "surrogatepass").hex().upper() + ">"
+)
 
 
 def _subset_tag(n: int) -> str:

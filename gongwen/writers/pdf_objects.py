@@ -31,8 +31,9 @@ def num(value: float) -> str:
 
 
 def text_string(text: str) -> str:
-    """A text string (7.9.2.2): UTF-16BE with its byte order mark, written in hex."""
-    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+    """A text string (7.9.2.2): UTF-16BE with its byte order mark, written in hex (a lone surrogate as its
+    own code unit)."""
+    return "<FEFF" + text.encode("utf-16-be", "surrogatepass").hex().upper() + ">"
 
 
 def name(text: str) -> str:
