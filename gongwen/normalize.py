@@ -336,6 +336,11 @@ _META_KEYS_RE = re.compile(
 )
 # the name of the site or app the text was copied from, on a line of its own above the text
 _SITE_NAME_RE = re.compile(r"^\S{1,20}(?:门户网站|官方网站|网站|官网|政府网|新闻网|客户端|公众号)$")
+# a news report's dateline standing alone above the text: 本站讯, 本报讯（记者 张三）, 新华社北京3月5日电
+_NEWS_DATELINE_RE = re.compile(
+    r"(?:(?:本站|本报|本网|本台|本刊)讯|\S{1,12}?(?:社|网|报|台)\S{0,12}?\d{1,2}月\d{1,2}日(?:电|讯))"
+    r"(?:\s*[（(](?:记者|通讯员)[^）)]{1,40}[）)])*"
+)
 _SEAL_MARK_RE = re.compile(r"[（(]\s*(?:印章|盖章|公章|签章|章|单位盖章|单位公章)\s*[）)]$")
 # a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
 _RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
@@ -418,6 +423,8 @@ def _noise_reason(
         return "web page metadata"
     if index < head_end and _SITE_NAME_RE.match(text):
         return "web page chrome"
+    if index < head_end and _NEWS_DATELINE_RE.fullmatch(text):
+        return "news dateline"
     return None
 
 

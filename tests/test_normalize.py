@@ -282,3 +282,21 @@ def test_a_lone_surrogate_is_removed_and_named():
     doc = gongwen.parse("关于做好工作的通知\n各单位：\n请做好\ud800工作。\n")
     assert doc.body[0].text == "请做好工作。"
     assert any("lone surrogate" in warning for warning in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["本站讯", "本报讯（记者 张三）", "新华社北京3月5日电", "人民网北京3月5日电（记者 李四）（通讯员 王五）"],
+)
+def test_a_news_dateline_above_the_text_is_set_aside_not_taken_for_the_title(dateline):
+    doc = gongwen.parse(f"{dateline}\n各单位：\n请认真贯彻执行。\n")
+    assert doc.title is None
+    assert doc.addressees == ["各单位"]
+    assert [(r.text, r.reason) for r in doc.residue] == [(dateline, "news dateline")]
+
+
+def test_a_dateline_that_begins_a_paragraph_stays_in_it():
+    doc = gongwen.parse("关于做好春耕工作的通知\n各单位：\n本报讯 近日，全省召开春耕工作会议。\n")
+    assert doc.title == "关于做好春耕工作的通知"
+    assert doc.body[0].text.startswith("本报讯")
+    assert not doc.residue
