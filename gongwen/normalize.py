@@ -174,10 +174,11 @@ def to_simplified(text: str) -> tuple[str, int]:
 _WIDE_GAP_RE = re.compile(r"( {2,})")  # a gap that separates columns (kept by split, as a separator)
 _ARTICLE_SPACE_RE = re.compile(rf"^(第[{CN_DIGITS}\d]{{1,5}}[章节条])\s+(?=\S)")
 _LETTER_SPACED_MIN = 3  # characters; two (李 明) may be a padded name, which the name lists handle
-_CJK_SPACE_RE = re.compile(f"(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}])")
+# (these two say first that a match starts with a space, as _HALF_PUNCT_RE does with its marks)
+_CJK_SPACE_RE = re.compile(f"(?= )(?:(?<=[{_CJK_OR_PUNCT}]) +|  *(?=[{_CJK_OR_PUNCT}]))")
 # a date set with spaces between its digits (2 0 2 5 年 3 月 1 8 日), as letter-spaced PDF text has it
 _SPACED_DATE_RE = re.compile(r"(?<![\d.])\d(?: \d){3} ?年 ?\d(?: \d)? ?月 ?\d(?: \d)? ?日")
-_DIGIT_CJK_SPACE_RE = re.compile(rf"(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d)")
+_DIGIT_CJK_SPACE_RE = re.compile(rf"(?= )(?:(?<=\d) +(?=[{CJK}])|(?<=[{CJK}]) +(?=\d))")
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT_MARK_RE = re.compile("[,;:?!]")

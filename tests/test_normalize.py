@@ -315,12 +315,20 @@ HALF_PUNCT_RULE_RE = re.compile(
 )
 
 
+CHINESE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# the rules for spaces next to Chinese, as plainly as a pattern says them
+CJK_SPACE_RULE_RE = re.compile(f"(?<=[{CHINESE_OR_FULL_WIDTH}]) +|  *(?=[{CHINESE_OR_FULL_WIDTH}])")
+DIGIT_CJK_SPACE_RULE_RE = re.compile(rf"(?<=\d) +(?=[{CHINESE}])|(?<=[{CHINESE}]) +(?=\d)")
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(st.sampled_from(list("中文，。“\u3000 \t\xa0a1,;:?!")), max_size=24))
-def test_the_half_width_mark_pattern_finds_what_the_rule_says(text):
-    from gongwen.normalize import _HALF_PUNCT_RE
+def test_the_patterns_that_start_with_what_a_match_starts_with_find_what_the_rules_say(text):
+    from gongwen.normalize import _CJK_SPACE_RE, _DIGIT_CJK_SPACE_RE, _HALF_PUNCT_RE
 
     def mark(m):
-        return f"<{m[1] or m[2]}>"
+        return f"<{m[0]}>"
 
     assert _HALF_PUNCT_RE.subn(mark, text) == HALF_PUNCT_RULE_RE.subn(mark, text)
+    assert _CJK_SPACE_RE.subn(mark, text) == CJK_SPACE_RULE_RE.subn(mark, text)
+    assert _DIGIT_CJK_SPACE_RE.subn(mark, text) == DIGIT_CJK_SPACE_RULE_RE.subn(mark, text)
