@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gongwen.code_points import code_points
 from gongwen.model import Residue
 
 # -- character classes ----------------------------------------------------------------------------
@@ -124,38 +123,30 @@ def _t2s():
 
 
 def load_script_converter() -> None:
-    """Load the traditional-to-simplified converter (its dictionaries take a moment) before it is needed."""
-    _t2s()
+    """Load the traditional-to-simplified converter (its dictionaries take a moment) and the class of
+    traditional-only characters before they are needed."""
+    _traditional_re()
 
 
-# characters met, per process, by code point: those that are not traditional-only (Chinese or not), and
-# those that are
-_PLAIN: set[int] = set()
-_TRADITIONAL: set[int] = set()
 _NOT_UNIFIED_RE = re.compile("[^\u4e00-\u9fff]+")
 
 
-def _sort_new_characters(codes: set[int]) -> None:
-    for code in codes:
-        traditional = 0x4E00 <= code <= 0x9FFF and _t2s().convert(chr(code)) != chr(code)
-        (_TRADITIONAL if traditional else _PLAIN).add(code)
-
-
-def _occurrences(text: str, codes: set[int]) -> int:
-    """How many characters of ``text`` are among ``codes``: counted one by one for a few, else in one pass."""
-    if len(codes) <= 16:
-        return sum(map(text.count, map(chr, codes)))
-    return len(text) - len(text.translate(dict.fromkeys(codes)))
+@lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    """The characters of the CJK Unified Ideographs block that exist only in traditional script (those
+    the converter changes, each on its own) as one character class, so that a text's are counted in
+    one pass. The block is converted at once, a character a line: no phrase spans two."""
+    block = "".join(map(chr, range(0x4E00, 0xA000)))
+    converted = _t2s().convert("\n".join(block)).split("\n")
+    if len(converted) != len(block):  # not one line out per line in: each character on its own
+        converted = [_t2s().convert(ch) for ch in block]
+    return re.compile("[" + "".join(ch for ch, out in zip(block, converted, strict=True) if out != ch) + "]")
 
 
 def looks_traditional(text: str, sample_size: int = 20000) -> bool:
     """True when a noticeable share of the Chinese characters exist only in traditional script."""
     sample = text[:sample_size]
-    codes = set(code_points(sample))
-    new = codes.difference(_PLAIN, _TRADITIONAL)
-    if new:
-        _sort_new_characters(new)
-    traditional = _occurrences(sample, codes.intersection(_TRADITIONAL))
+    traditional = len(_traditional_re().findall(sample))
     if traditional < 3:
         return False
     return traditional / len(_NOT_UNIFIED_RE.sub("", sample)) >= 0.03

@@ -332,3 +332,32 @@ def test_the_patterns_that_start_with_what_a_match_starts_with_find_what_the_rul
     assert _HALF_PUNCT_RE.subn(mark, text) == HALF_PUNCT_RULE_RE.subn(mark, text)
     assert _CJK_SPACE_RE.subn(mark, text) == CJK_SPACE_RULE_RE.subn(mark, text)
     assert _DIGIT_CJK_SPACE_RE.subn(mark, text) == DIGIT_CJK_SPACE_RULE_RE.subn(mark, text)
+
+
+def test_the_traditional_only_characters_are_those_the_converter_changes_one_by_one():
+    """The block is converted in one call, a character a line; each on its own gives the same."""
+    from gongwen.normalize import _t2s, _traditional_re
+
+    pattern = _traditional_re()
+    block = "".join(map(chr, range(0x4E00, 0xA000)))
+    assert set(pattern.findall(block)) == {ch for ch in block if _t2s().convert(ch) != ch}
+    assert "國" in pattern.pattern and "国" not in pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("国國学學发發的了一是，。 abc\n")), max_size=80))
+def test_a_text_looks_traditional_when_three_percent_of_its_chinese_characters_are(text):
+    from gongwen.normalize import _t2s
+
+    chinese = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    traditional = sum(1 for ch in chinese if _t2s().convert(ch) != ch)
+    assert looks_traditional(text) == (traditional >= 3 and traditional / len(chinese) >= 0.03)
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified", "expected"),
+    [(3, 97, True), (3, 98, False), (2, 0, False), (4, 100, True), (30, 1000, False)],
+)
+def test_the_share_of_traditional_characters_that_makes_a_text_traditional(traditional, simplified, expected):
+    text = "國" * traditional + "的" * simplified + "，abc 123"
+    assert looks_traditional(text) is expected
