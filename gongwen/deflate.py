@@ -30,15 +30,18 @@ def compress(data: bytes, level: int) -> bytes:
 
 def deflate(data: bytes, level: int) -> bytes:
     """``data`` as raw deflate ending in a final block (a ZIP member's data)."""
-    packer = _engine.compressobj(level, _engine.DEFLATED, -15)
-    return packer.compress(data) + packer.flush()
+    return _raw(data, level, _engine.Z_FINISH)
 
 
 def segment(data: bytes, level: int) -> bytes:
     """``data`` as raw deflate that refers to nothing before it and ends on a byte boundary, without a
     final block (a sync flush): segments made this way join, in any order, into one deflate stream."""
+    return _raw(data, level, _engine.Z_SYNC_FLUSH)
+
+
+def _raw(data: bytes, level: int, flush: int) -> bytes:
     packer = _engine.compressobj(level, _engine.DEFLATED, -15)
-    return packer.compress(data) + packer.flush(_engine.Z_SYNC_FLUSH)
+    return packer.compress(data) + packer.flush(flush)
 
 
 ZLIB_HEADER = compress(b"", SMALL)[:2]  # the header this engine writes at level SMALL

@@ -239,10 +239,9 @@ def _merge_unbreakable_pairs(items: list[Item]) -> list[Item]:
     return merged
 
 
-def split_overlong(items: list[Item], width: float, widths: list[float] | None = None) -> list[Item]:
-    """A Latin run wider than a line is cut into characters so that it can wrap (``widths``: the items'
-    own, where the caller has them)."""
-    if max(widths if widths is not None else map(_WIDTH, items), default=0.0) <= width:
+def split_overlong(items: list[Item], width: float, widths: list[float]) -> list[Item]:
+    """A Latin run wider than a line is cut into characters so that it can wrap (``widths``: the items')."""
+    if max(widths, default=0.0) <= width:
         return items
     out: list[Item] = []
     for item in items:

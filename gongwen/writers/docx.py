@@ -47,7 +47,7 @@ from gongwen.layout.title import split_title, units
 from gongwen.made_once import MadeOnce
 from gongwen.model import Block, Document, Heading
 from gongwen.writers import document_properties
-from gongwen.writers.docx_package import DocumentPackage, PackageTemplate, fragment
+from gongwen.writers.docx_package import XML_UNHOLDABLE, DocumentPackage, PackageTemplate, fragment
 from gongwen.writers.zip_file import zip_bytes
 
 TW = spec.TWIPS_PER_MM
@@ -249,12 +249,8 @@ def _add_run(p: DocxParagraph, text: str, look: Look, latin_role: str = "latin")
 # combination through python-docx (so they are what it makes) and kept as text.
 _MAX_MADE = 1024
 _MAX_PROPERTY = 255
-# what XML text cannot hold goes; the markup characters are escaped
-_XML_TEXT = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": None, "\uffff": None}
-    | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
-    | {chr(c): None for c in range(0xD800, 0xE000)}  # lone surrogates: no encoding can write them
-)
+# the markup characters are escaped; what XML text cannot hold goes
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"}) | XML_UNHOLDABLE
 # the characters _XML_TEXT changes: most text has none, and is taken as it is (translate looks up every one)
 _XML_TEXT_CHANGES_RE = re.compile("[" + re.escape("".join(map(chr, _XML_TEXT))) + "]")
 _XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})

@@ -19,7 +19,6 @@ import docx
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import CT_Relationships, serialize_part_xml
 from docx.opc.rel import Relationships
 from docx.opc.spec import default_content_types
@@ -163,23 +162,24 @@ _CORE_ELEMENTS = {
     "keywords": "cp:keywords",
     "comments": "dc:description",
 }
-# text as lxml writes it in an element (a carriage return as a reference); what XML cannot hold goes
-_CORE_TEXT = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "\ufffe": None, "\uffff": None}
-    | {chr(c): None for c in range(0x20) if chr(c) not in "\t\n\r"}
-    | {chr(c): None for c in range(0xD800, 0xE000)}  # lone surrogates: no encoding can write them
+# the characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF) and lone
+# surrogates, which no encoding can write: a translate table that leaves them out
+XML_UNHOLDABLE: dict[int, None] = dict.fromkeys(
+    [*(c for c in range(0x20) if chr(c) not in "\t\n\r"), 0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]
 )
+# text as lxml writes it in an element (a carriage return as a reference); what XML cannot hold goes
+_CORE_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}) | XML_UNHOLDABLE
 
 
-def _core_pieces(base: etree._Element) -> list[str] | None:
+def _core_pieces(base: etree._Element) -> list[str]:
     """The base core properties as text cut around each element a document sets: the text before the
-    first, its key, the text up to the next, …; None where the base lacks one of them."""
+    first, its key, the text up to the next, … (the base package has them all)."""
     text = serialize_part_xml(base).decode("utf-8")
     found = []
     for key, tag in _CORE_ELEMENTS.items():
         match = re.search(f"<{tag}(?:/>|>[^<]*</{tag}>)", text)
         if match is None:
-            return None
+            raise ValueError(f"the base package's core properties have no {tag}")
         found.append((match.start(), match.end(), key))
     pieces, at = [], 0
     for start, end, key in sorted(found):
@@ -189,15 +189,9 @@ def _core_pieces(base: etree._Element) -> list[str] | None:
 
 
 def _core_properties(template: PackageTemplate, properties: dict[str, str]) -> bytes:
-    """docProps/core.xml: the base's, with ``properties`` (python-docx's names) set. The DOCX writer
-    sets those of _CORE_ELEMENTS, written into the base's text; others go through python-docx."""
+    """docProps/core.xml: the base's, with ``properties`` (one value for each key of _CORE_ELEMENTS,
+    python-docx's names) written into its text as python-docx would write them."""
     pieces = template.core_pieces
-    if pieces is None or properties.keys() != _CORE_ELEMENTS.keys():
-        element = deepcopy(template.core)
-        core = CoreProperties(element)
-        for key, value in properties.items():
-            setattr(core, key, value)
-        return serialize_part_xml(element)
     out = pieces[:]
     for at in range(1, len(pieces), 2):
         tag = _CORE_ELEMENTS[pieces[at]]
