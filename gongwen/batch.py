@@ -26,7 +26,8 @@ from pathlib import Path
 from gongwen.errors import GongwenError
 from gongwen.layout.options import LayoutOptions
 
-_MAX_CHUNK = 4
+_MAX_CHUNK = 16
+_CHUNKS_PER_WORKER = 4  # pieces of what is left for each worker: the size of the next piece
 _WORKER_GC_THRESHOLD = 10_000
 INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps", ".html", ".htm")
 
@@ -158,8 +159,7 @@ def _run_pool(
     """Convert ``todo`` in one pool; returns, if the pool broke, the inputs its workers held and those
     not sent yet."""
     pool = _pool(settings, jobs, context)
-    size = _chunk_size(len(todo), jobs)
-    chunks = (todo[at : at + size] for at in range(0, len(todo), size))
+    chunks = _chunks(todo, jobs)
     suspects: list[int] = []
     with pool:
         pending: dict[Future[list[Result]], list[int]] = {}
@@ -208,10 +208,14 @@ def _pool(settings: BatchSettings, jobs: int, context: BaseContext | None) -> Pr
     )
 
 
-def _chunk_size(count: int, jobs: int) -> int:
-    """Inputs sent to a worker at a time: a few, to spare a round trip per input, but small enough that
-    the workers finish together and progress moves steadily."""
-    return max(1, min(_MAX_CHUNK, count // (jobs * 16)))
+def _chunks(todo: list[int], jobs: int) -> Iterator[list[int]]:
+    """The inputs in the pieces sent to a worker at a time: large while much is left, to spare round
+    trips, and shrinking to single inputs towards the end, so that the workers finish together."""
+    at = 0
+    while at < len(todo):
+        size = max(1, min(_MAX_CHUNK, (len(todo) - at) // (jobs * _CHUNKS_PER_WORKER)))
+        yield todo[at : at + size]
+        at += size
 
 
 def _convert_alone(task: Task, settings: BatchSettings, context: BaseContext | None) -> Result:

@@ -208,6 +208,20 @@ def test_many_inputs_sent_in_chunks_come_back_in_order_with_progress_for_each(tm
     assert sorted(source for source, _, _ in seen) == sorted(str(p) for p in paths)
 
 
+@pytest.mark.parametrize(("count", "jobs"), [(1, 2), (7, 2), (300, 2), (1000, 8), (45, 3)])
+def test_chunks_cover_the_inputs_in_order_shrinking_to_single_inputs_at_the_end(count, jobs):
+    from gongwen.batch import _MAX_CHUNK, _chunks
+
+    todo = list(range(100, 100 + count))
+    chunks = list(_chunks(todo, jobs))
+    sizes = [len(chunk) for chunk in chunks]
+    assert [index for chunk in chunks for index in chunk] == todo
+    assert sizes == sorted(sizes, reverse=True) and max(sizes) <= _MAX_CHUNK
+    assert sizes[-min(jobs, len(sizes)) :] == [1] * min(jobs, len(sizes))  # the workers finish together
+    if count >= 300:
+        assert sizes[0] == _MAX_CHUNK and len(chunks) < count / 5  # few round trips on a large batch
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="the patched function reaches the workers by fork")
 def test_a_worker_that_dies_fails_its_inputs_and_the_batch_returns(tmp_path, monkeypatch):
     import gongwen.batch
