@@ -5,7 +5,8 @@ time a PDF takes. Here each glyph outline is compressed once, as a deflate segme
 on a byte boundary (RFC 1951 sync flush), and a subset's font file is the small tables that differ from
 subset to subset, stored uncompressed, followed by the cached segments of its glyphs. The result is one
 ordinary zlib stream (RFC 1950), about a fifth larger than the same file compressed whole, and made
-several times faster.
+several times faster. A font whose outlines are small (deflate's code tables cost more than they save on
+a glyph of a few dozen bytes) has its glyphs stored as they are, and so have composite glyphs.
 
 A subset holds one glyph per character a document uses (numbered in the order ``writers.pdf_fonts``
 gives the characters, so that a character's code in the PDF is its glyph's number) and the glyphs their
@@ -18,10 +19,10 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
-from collections.abc import Iterable, Sequence
-from itertools import accumulate, repeat
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, chain, filterfalse, repeat
 from operator import itemgetter, mul, rshift
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from gongwen import deflate
 from gongwen.code_points import WORD
@@ -32,6 +33,9 @@ _ADLER_BASE = 65521
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _MAX_COMPOSITES = 4096
 _MAX_STORED = 0xFFFF  # bytes in one stored deflate block (RFC 1951, 3.2.4)
+_STORED_OVERHEAD = 5  # a stored block's header
+_SAMPLED_GLYPHS = 32  # glyphs compressed to judge whether compressing a font's glyphs pays
+_WORTH_COMPRESSING = 0.9  # a font's glyphs are compressed when that leaves at most this part of their size
 _COPIED_TABLES = ("OS/2", "cvt ", "fpgm", "name", "prep")
 _VARYING_TABLES = ("cmap", "head", "hhea", "hmtx", "loca", "maxp", "post")  # made for each subset, in file order
 # byte offsets of the fields a subset sets: head's checkSumAdjustment and indexToLocFormat, hhea's
@@ -122,11 +126,27 @@ class SubsetFace(TrueTypeFile):
         self._glyf_start = self.table_position("glyf")[0]
         copied = {tag: self.table(tag) for tag in sorted(_COPIED_TABLES) if self.has_table(tag)}  # in file order
         self._copied_segment = Segment.of(b"".join(_pad(data) for data in copied.values()))
+        self._pack_glyph: Callable[[bytes], Segment] | None = None  # chosen when the first glyph is packed
         # each glyph's horizontal metrics as an hmtx entry (kept as read, unsigned)
         self._metric_entries = MadeOnce(lambda glyph: struct.pack(">HH", *self.hmetrics[glyph]))
         post = self.table("post")
         post = b"\x00\x03\x00\x00" + post[4:16] + b"\x00" * 16  # version 3: no glyph names
         self._base = _FileBase.of(self, copied, post)
+
+    def _glyph_packer(self) -> Callable[[bytes], Segment]:
+        if self._pack_glyph is None:
+            self._pack_glyph = Segment.of if self._compression_pays() else Segment.stored
+        return self._pack_glyph
+
+    def _compression_pays(self) -> bool:
+        """Whether this font's glyphs come out clearly smaller compressed one by one, judged on a sample
+        spread over the font. Small outlines do not (deflate's code tables cost more than they save),
+        and for them storing is both smaller and several times faster."""
+        step = max(1, self.num_glyphs // _SAMPLED_GLYPHS)
+        sample = [self._glyph_bytes(index) for index in range(1, self.num_glyphs, step)]
+        sample = [_pad(data) for data in sample if data and not _component_refs(data)]
+        stored = sum(map(len, sample)) + _STORED_OVERHEAD * len(sample)
+        return sum(len(deflate.segment(data, deflate.SMALL)) for data in sample) < stored * _WORTH_COMPRESSING
 
     # -- the subset -----------------------------------------------------------------------------
     def subset_segments(self, chars: Sequence[int]) -> list[Segment]:
@@ -145,9 +165,13 @@ class SubsetFace(TrueTypeFile):
         return [Segment.stored(head, head_checksum), self._copied_segment, *glyphs]
 
     def _learn(self, glyph_map: list[int]) -> None:
-        """Read the glyphs not met before: a simple one is compressed, a composite's parts noted (and read)."""
+        """Read the glyphs not met before: a simple one is packed (compressed where that pays), a composite's
+        parts noted (and read)."""
         simple, composite = self._glyph_segments, self._refs
         unknown = set(glyph_map).difference(simple, composite)
+        if not unknown:
+            return
+        pack = self._glyph_packer()
         while unknown:
             old = unknown.pop()
             data = self._glyph_bytes(old)
@@ -158,44 +182,47 @@ class SubsetFace(TrueTypeFile):
                 self._parts[old] = parts = tuple(index for _, index in composite[old])
                 unknown.update(index for index in parts if index not in simple and index not in composite)
             else:
-                simple[old] = Segment.of(data) if data else _EMPTY
+                simple[old] = pack(data) if data else _EMPTY
 
     def _with_composites(self, glyph_map: list[int]) -> tuple[list[int], list[Segment]]:
         """The glyph map with the parts of composite glyphs added, and every glyph's segment (a composite
         patched to name its parts by their numbers in the subset)."""
         new_of = dict(zip(reversed(glyph_map), range(len(glyph_map) - 1, -1, -1), strict=True))  # first wins
         glyph_map = list(glyph_map)
-        parts_of = self._parts.get
-        n = 0
-        while n < len(glyph_map):
-            for part in parts_of(glyph_map[n], ()):
-                if part not in new_of:
-                    new_of[part] = len(glyph_map)
-                    glyph_map.append(part)
-            n += 1
+        parts_of = self._parts
+        # the parts of each composite in map order, those of parts that are composites themselves after
+        # (the composites met are every composite of the map but those among parts it already had)
+        composites = list(filter(parts_of.__contains__, glyph_map))
+        while composites:
+            start = len(glyph_map)
+            parts = dict.fromkeys(chain.from_iterable(map(parts_of.__getitem__, composites)))  # first wins
+            glyph_map.extend(filterfalse(new_of.__contains__, parts))
+            new_of.update(zip(glyph_map[start:], range(start, len(glyph_map)), strict=True))
+            composites = list(filter(parts_of.__contains__, glyph_map[start:]))
         self._learn(glyph_map)
-        glyphs = []
-        for old in glyph_map:
-            refs = self._refs.get(old)
-            glyphs.append(self._composite_segment(old, refs, new_of) if refs else self._glyph_segments[old])
-        return glyph_map, glyphs
+        glyphs: list[Segment | None] = list(map(self._glyph_segments.get, glyph_map))  # None for a composite
+        made = self._composite_segments
+        for at in [at for at, segment in enumerate(glyphs) if segment is None]:
+            old = glyph_map[at]
+            key = (old, tuple(map(new_of.__getitem__, parts_of[old])))  # a composite names its parts by number
+            glyphs[at] = made.get(key) or self._composite_segment(key)
+        return glyph_map, cast("list[Segment]", glyphs)
 
     def _glyph_bytes(self, old: int) -> bytes:
         start = self._glyf_start + self.glyph_positions[old]
         return self.data[start : self._glyf_start + self.glyph_positions[old + 1]]
 
-    def _composite_segment(self, old: int, refs: list[tuple[int, int]], new_of: dict[int, int]) -> Segment:
-        """A composite names its parts by their numbers in the subset: patched and cached per numbering."""
-        numbers = tuple(map(new_of.__getitem__, self._parts[old]))
-        key = (old, numbers)
-        segment = self._composite_segments.get(key)
-        if segment is None:
-            if len(self._composite_segments) >= _MAX_COMPOSITES:  # numberings vary: keep memory bounded
-                self._composite_segments.clear()
-            patched = bytearray(self._glyph_bytes(old))
-            for (at, _), number in zip(refs, numbers, strict=True):
-                struct.pack_into(">H", patched, at, number)
-            segment = self._composite_segments[key] = Segment.of(bytes(patched))
+    def _composite_segment(self, key: tuple[int, tuple[int, ...]]) -> Segment:
+        """A composite (``key``: its index and its parts' numbers in the subset) patched to name its parts
+        by those numbers, and kept for the next subset that numbers them the same."""
+        if len(self._composite_segments) >= _MAX_COMPOSITES:  # numberings vary: keep memory bounded
+            self._composite_segments.clear()
+        old, numbers = key
+        patched = bytearray(self._glyph_bytes(old))
+        for (at, _), number in zip(self._refs[old], numbers, strict=True):
+            struct.pack_into(">H", patched, at, number)
+        # stored: a composite is a few component records, too short for compression to pay
+        segment = self._composite_segments[key] = Segment.stored(bytes(patched))
         return segment
 
     def _file_head(self, glyph_map: list[int], coded: int, offsets: list[int], glyf_checksum: int) -> tuple[bytes, int]:
