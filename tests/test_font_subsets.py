@@ -216,3 +216,19 @@ def test_the_per_document_segment_carries_the_checksum_of_its_bytes():
         raw = zlib.decompressobj(-15).decompress(head.packed)
         assert head == Segment.stored(raw)
         assert head.checksum == checksum(raw) != 0
+
+
+def test_a_font_drawing_few_characters_is_made_once_per_set_of_characters():
+    from gongwen.writers import pdf_fonts
+
+    pdf_fonts._FEW_CHAR_PARTS.clear()
+    first = render_pdf(gongwen.read(EXAMPLES[0]))
+    kept = dict(pdf_fonts._FEW_CHAR_PARTS)
+    assert kept  # the page numbers' dash in 宋体, the digits in the Latin font
+    assert all(len(chars) <= pdf_fonts._FEW_CHARS for _face, chars in kept)
+    for (face, chars), parts in kept.items():
+        assert parts == pdf_fonts._SubsetParts.of(face, list(chars))  # as made afresh
+    assert render_pdf(gongwen.read(EXAMPLES[0])) == first
+    assert all(pdf_fonts._FEW_CHAR_PARTS[key] is parts for key, parts in kept.items())
+    fonts = {name.split("+")[1] for name, _data, _length in embedded_fonts(first)}
+    assert len(fonts) > len({face.ps_name for face, _chars in kept})  # the fonts of many characters are not kept

@@ -8,7 +8,9 @@ font file is made by ``gongwen.layout.font_subsets``; a ToUnicode map lets text 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from gongwen import deflate
 from gongwen.code_points import code_points
 from gongwen.errors import OutputError
 from gongwen.layout.font_subsets import SubsetFace, zlib_stream
@@ -54,25 +56,52 @@ class EmbeddedFont:
         """The font's objects; returns the number of the Type0 font."""
         face = self.face
         # a subset's name is its tag (capital letters, as they stand in a name) and the font's name
-        base_font = f"/{_subset_tag(self.number)}+{_FACE_NAMES[face][1:]}"
-        content, length = zlib_stream(face.subset_segments(self.chars))
+        base_font = f"/{_SUBSET_TAGS[self.number]}+{_FACE_NAMES[face][1:]}"
+        if len(self.chars) <= _FEW_CHARS:
+            made = _FEW_CHAR_PARTS[(face, tuple(self.chars))]
+        else:
+            made = _SubsetParts.of(face, self.chars)
         font_file = pdf.reserve()
-        pdf.set_packed_stream(font_file, f"/Length1 {length} /Filter /FlateDecode", content)
+        pdf.set_packed_stream(font_file, f"/Length1 {made.length} /Filter /FlateDecode", made.font_file)
         descriptor = pdf.add(
             f"<< /Type /FontDescriptor /FontName {base_font} {_DESCRIPTORS[face]} /FontFile2 {font_file} 0 R >>"
         )
-        widths = " ".join(_width_texts(face, self.chars))
         descendant = pdf.add(
             f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont {base_font}"
             " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
-            f" /FontDescriptor {descriptor} 0 R /DW {num(face.default_width)} /W [1 [{widths}]]"
+            f" /FontDescriptor {descriptor} 0 R /DW {num(face.default_width)} /W [1 [{made.widths}]]"
             " /CIDToGIDMap /Identity >>"
         )
-        to_unicode = pdf.add_stream(to_unicode_cmap(self.chars))
+        to_unicode = pdf.reserve()
+        pdf.set_packed_stream(to_unicode, "/Filter /FlateDecode", made.to_unicode)
         return pdf.add(
             f"<< /Type /Font /Subtype /Type0 /BaseFont {base_font} /Encoding /Identity-H"
             f" /DescendantFonts [{descendant} 0 R] /ToUnicode {to_unicode} 0 R >>"
         )
+
+
+class _SubsetParts(NamedTuple):
+    """What a font's objects hold that follows from the characters alone: the compressed font file and
+    its length, the glyph widths as /W lists them, and the compressed ToUnicode map."""
+
+    font_file: bytes
+    length: int
+    widths: str
+    to_unicode: bytes
+
+    @classmethod
+    def of(cls, face: SubsetFace, chars: Sequence[int]) -> _SubsetParts:
+        font_file, length = zlib_stream(face.subset_segments(chars))
+        widths = " ".join(_width_texts(face, chars))
+        return cls(font_file, length, widths, deflate.compress(to_unicode_cmap(chars), deflate.QUICK))
+
+
+# A font that draws only a few characters in a document (the page numbers' dash, the digits of dates)
+# draws the same few in many: its parts are made once per set of characters, up to a bound.
+_FEW_CHARS = 16
+_FEW_CHAR_PARTS: MadeOnce[tuple[SubsetFace, tuple[int, ...]], _SubsetParts] = MadeOnce(
+    lambda key: _SubsetParts.of(*key), 512
+)
 
 
 _CODE_LITERALS: list[str] = []  # each code as written in a literal string, made as far as codes were needed
@@ -120,6 +149,9 @@ def _subset_tag(n: int) -> str:
         n, digit = divmod(n, 26)
         letters.append(_TAG_LETTERS[digit])
     return "".join(reversed(letters))
+
+
+_SUBSET_TAGS: MadeOnce[int, str] = MadeOnce(_subset_tag)
 
 
 class DocumentFonts:
