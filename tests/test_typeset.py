@@ -122,3 +122,16 @@ def test_a_squeezed_item_differs_from_its_original_in_width_and_scale_alone(font
         assert squeezed.look == (item.font, squeezed.scale, item.style)
         changed = {f.name for f in fields(item) if getattr(squeezed, f.name) != getattr(item, f.name)}
         assert changed == {"width", "scale", "look"}
+
+
+def test_items_drawn_alike_share_one_look_and_the_kept_looks_stay_bounded(fonts):
+    from gongwen.layout import typeset
+
+    items = make_items([Span("关于做好安全生产工作的通知2025年", BODY)], fonts)
+    chinese = [item for item in items if item.font is items[0].font and item.scale == items[0].scale]
+    assert len(chinese) > 10 and all(item.look is chinese[0].look for item in chinese)
+    assert items[-2].look is not chinese[0].look  # the digits: another font
+    for n in range(typeset._MAX_LOOKS + 50):  # squeezed glyphs bring new scales
+        squeezed = chinese[0].squeezed(chinese[0].width * (0.5 + n / (4 * typeset._MAX_LOOKS)))
+        assert squeezed.look == (squeezed.font, squeezed.scale, squeezed.style)
+    assert len(typeset._LOOKS) <= typeset._MAX_LOOKS

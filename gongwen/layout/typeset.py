@@ -28,6 +28,10 @@ _PAIR_ENDS = {pair[1:] for pair in UNBREAKABLE_PAIRS}
 _PAIR_START_RE = re.compile("[" + re.escape("".join(sorted({pair[0] for pair in UNBREAKABLE_PAIRS}))) + "]")
 _WIDTH = attrgetter("width")
 _WORD_RE = re.compile(r"[^ ]* |[^ ]+")  # a word with the space after it, or the last word
+# one object per look: items drawn alike compare by identity, quickly (the looks are few: fonts, styles
+# and the scales of full-width and squeezed glyphs)
+_LOOKS: dict[tuple[object, float, object], tuple] = {}
+_MAX_LOOKS = 1024
 _MAX_WORDS = 4096
 
 
@@ -71,7 +75,13 @@ class Item:
     look: tuple[LoadedFont, float, Style] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "look", (self.font, self.scale, self.style))
+        look = (self.font, self.scale, self.style)
+        kept = _LOOKS.get(look)
+        if kept is None:
+            if len(_LOOKS) >= _MAX_LOOKS:  # squeezed glyphs bring new scales: keep memory bounded
+                _LOOKS.clear()
+            kept = _LOOKS[look] = look
+        object.__setattr__(self, "look", kept)
 
     def squeezed(self, width: float) -> Item:
         """The item narrowed to ``width``, its glyph condensed to match (made directly: a line that
