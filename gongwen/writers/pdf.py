@@ -143,6 +143,8 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> _Parts:
     for placed in page.lines:
         line = placed.line
         items = line.items
+        size: float | None = None
+        y = ""
         for start, stop, gap in _runs(line):
             first = items[start]
             style, scale = first.style, first.scale
@@ -152,10 +154,12 @@ def _page_content(page: Page, fonts: DocumentFonts, images: _Images) -> _Parts:
             if wanted != state:
                 out.append(_text_state(font.resource_name, wanted, state))
                 state = wanted
+            if style.size != size:  # the runs of a line mostly share one size, and so one baseline
+                size, y = style.size, num(_y(placed.baseline(first)))
             x = (placed.x + line.xs[start]) * _PT_PER_MM if start else placed.x * _PT_PER_MM
             text = "".join(map(_TEXT, items[start:stop])) if stop - start > 1 else first.text
             font.use(text)
-            out += (f"1 0 0 1 {num(x)} {num(_y(placed.baseline(first)))} Tm (", (font, text), ") Tj\n")
+            out += (f"1 0 0 1 {num(x)} {y} Tm (", (font, text), ") Tj\n")
     out.append("ET\n")
     for image in page.images:
         out.append(
