@@ -305,7 +305,8 @@ _CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;�
 _STRONG_CHROME_RE = re.compile(
     rf"^[【\[（(]?\s*(?:(?:{_CHROME_WORDS})(?=$|{_CHROME_SEPARATOR}|(?:{_CHROME_WORDS}))"
     r"|(?:微信扫一扫|扫一扫|扫描二维码|用手机扫描)(?!.*[。！？]$)"
-    r"|\S{0,2}ICP备|【?字体[：:]?\s*大|字号[：:]\s*大|【?\s*大\s*中\s*小\s*】?$)"
+    # the text size buttons: 字号：【大 中 小】, 【字体：大 中 小】, [ 大 中 小 ] (not 大中小学)
+    r"|\S{0,2}ICP备|字[体号]\s*(?:[：:]\s*[【\[]?|[【\[])\s*大|(?:字[体号]\s*)?大\s*中\s*小\s*[】\]]?(?:$|[\s【\[|｜]))"
 )
 # WeChat articles: the follow prompt above, the reader's buttons below (whole lines only)
 _WECHAT_CHROME_RE = re.compile(

@@ -137,6 +137,9 @@ def test_page_numbers_and_running_headers_go_to_residue():
         "版权所有©江南省人民政府办公厅",
         "京ICP备05070218号",
         "扫一扫在手机打开当前页",
+        "字号：【大 中 小】 【打印】 【关闭】",
+        "【字体：大 中 小】",
+        "[ 大 中 小 ]",
     ],
 )
 def test_web_chrome_goes_to_residue(line):
@@ -153,6 +156,8 @@ def test_sentences_that_begin_with_a_chrome_word_are_kept():
         "责任编辑制度要落实到人。",
         "关闭阀门后方可检修。",
         "扫描二维码即可报名。",
+        "大中小学校要加强安全管理。",
+        "字体大小应当全文统一。",
     ]
     doc = gongwen.parse("各单位：\n现将有关事项通知如下。\n" + "\n".join(sentences) + "\n江南省教育厅\n2025年3月1日\n")
     assert [b.text for b in doc.body][1:] == sentences

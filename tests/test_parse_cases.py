@@ -403,3 +403,19 @@ def test_the_marks_of_the_header_are_found_below_a_line_of_the_site_they_were_co
     assert doc.banner == original.banner and doc.issuers == original.issuers
     assert doc.title == original.title
     assert [r.text for r in doc.residue] == ["网站导航政务公开"]
+
+
+def test_the_text_size_buttons_above_a_web_pages_title_are_not_part_of_it():
+    text = (
+        "当前位置：首页 > 政务公开 > 政策文件\n"
+        "发布时间：2025-03-01 10:20  来源：市政府办公室  浏览次数：1234\n"
+        "字号：【大 中 小】  【打印】  【关闭】\n"
+        "关于开展2025年春季爱国卫生运动的通知\n"
+        "各区人民政府，市政府各部门：\n"
+        "为深入推进爱国卫生运动，现就有关事项通知如下。\n"
+        "市人民政府办公室\n"
+        "2025年3月1日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "关于开展2025年春季爱国卫生运动的通知"
+    assert ("字号：【大 中 小】  【打印】  【关闭】", "web page chrome") in [(r.text, r.reason) for r in doc.residue]
