@@ -51,7 +51,7 @@ def test_a_saved_government_page_gives_the_document_and_sets_the_page_aside(tmp_
     assert doc.signatures == ["江南省人民政府办公厅"] and str(doc.date) == "2025-03-17"
     assert doc.note == "此件主动公开"
     reasons = {r.text: r.reason for r in doc.residue}
-    assert reasons["首页>政务公开>通知公告"] == "web page navigation"
+    assert reasons["首页 > 政务公开 > 通知公告"] == "web page navigation"  # as the page has it
     assert reasons["国务院办公厅关于加强森林防火工作的通知"] == "web page chrome"
     everything = str(doc.to_dict())
     assert "脚本里的字" not in everything and "注释里的字" not in everything and "color" not in everything

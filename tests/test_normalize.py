@@ -140,6 +140,15 @@ def test_page_numbers_and_running_headers_go_to_residue():
         "字号：【大 中 小】 【打印】 【关闭】",
         "【字体：大 中 小】",
         "[ 大 中 小 ]",
+        "【大】【中】【小】",
+        "【收藏】【打印】【关闭】",
+        "【我要打印】【关闭窗口】",
+        "【字体：大 中 小】 【视力保护色】",
+        "分享：",
+        "阅读量：1024",
+        "信息公开 > 政策文件 > 通知公告",
+        "网站标识码：3300000001",
+        "技术支持：江南省大数据中心",
     ],
 )
 def test_web_chrome_goes_to_residue(line):
@@ -158,6 +167,10 @@ def test_sentences_that_begin_with_a_chrome_word_are_kept():
         "扫描二维码即可报名。",
         "大中小学校要加强安全管理。",
         "字体大小应当全文统一。",
+        "收藏品要登记造册。",
+        "分享经验是好的做法。",
+        "阅读量大幅提升。",
+        "收入>支出>预算的单位要说明原因。",
     ]
     doc = gongwen.parse("各单位：\n现将有关事项通知如下。\n" + "\n".join(sentences) + "\n江南省教育厅\n2025年3月1日\n")
     assert [b.text for b in doc.body][1:] == sentences
