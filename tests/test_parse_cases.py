@@ -405,11 +405,13 @@ def test_the_marks_of_the_header_are_found_below_a_line_of_the_site_they_were_co
     assert [r.text for r in doc.residue] == ["网站导航政务公开"]
 
 
-def test_the_text_size_buttons_above_a_web_pages_title_are_not_part_of_it():
+def test_the_buttons_and_breadcrumbs_above_a_web_pages_title_are_not_part_of_it():
     text = (
         "当前位置：首页 > 政务公开 > 政策文件\n"
         "发布时间：2025-03-01 10:20  来源：市政府办公室  浏览次数：1234\n"
         "字号：【大 中 小】  【打印】  【关闭】\n"
+        "信息公开 > 政策文件 > 通知公告\n"
+        "【收藏】【打印】【关闭】\n"
         "关于开展2025年春季爱国卫生运动的通知\n"
         "各区人民政府，市政府各部门：\n"
         "为深入推进爱国卫生运动，现就有关事项通知如下。\n"
@@ -419,3 +421,10 @@ def test_the_text_size_buttons_above_a_web_pages_title_are_not_part_of_it():
     doc = gongwen.parse(text)
     assert doc.title == "关于开展2025年春季爱国卫生运动的通知"
     assert ("字号：【大 中 小】  【打印】  【关闭】", "web page chrome") in [(r.text, r.reason) for r in doc.residue]
+
+
+@pytest.mark.parametrize("line", ["抄送：", "抄送：，", "抄送：；。", "主送："])
+def test_a_cc_line_naming_no_organ_is_kept_in_residue(line):
+    doc = gongwen.parse(f"各单位：\n现将有关事项通知如下。\n江南省教育厅\n2025年3月1日\n{line}\n")
+    assert doc.cc == [] and doc.addressees == ["各单位"]
+    assert (line, "empty 抄送 line") in [(r.text, r.reason) for r in doc.residue]

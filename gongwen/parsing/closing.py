@@ -113,9 +113,10 @@ def _recognise_colophon(texts: list[_Text], doc: Document, residue: list[Residue
             label = cc["label"].replace(" ", "")
             if label == "主送" or (doc.cc and label != "主送"):
                 residue.append(Residue(label, f"{label} label in the 版记"))
+            named = len(doc.cc) + len(doc.addressees)
             end = _read_cc(texts, i, label, cc["rest"], doc)
-            if end == i + 1 and not cc["rest"].strip("。. "):
-                residue.append(Residue(text, "empty 抄送 line"))
+            if len(doc.cc) + len(doc.addressees) == named:  # no organ on it (抄送：, or only a comma)
+                residue.extend(Residue(t.text, "empty 抄送 line") for t in texts[i:end])
             i = end
             continue
         if printed:
