@@ -299,7 +299,8 @@ _CHROME_WORDS = (
     "分享到|分享至|相关文章|相关链接|相关阅读|相关新闻|相关稿件|延伸阅读|责任编辑|责编|打印本页|打印此页|打印|"
     "关闭窗口|关闭本页|关闭|当前位置|您当前的位置|您现在的位置|您的位置|网站地图|版权所有|浏览次数|点击次数|"
     "点击数|阅读次数|访问量|上一篇|下一篇|稿件来源|信息来源|收藏本页|加入收藏|返回顶部|返回首页|返回列表|"
-    "返回上一页|返回上页|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量"
+    "返回上一页|返回上页|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量|"
+    "语音播报|朗读|打印友好版"
 )
 _CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;；©\d]"
 _STRONG_CHROME_RE = re.compile(
@@ -318,8 +319,13 @@ _WECHAT_BYLINE_RE = re.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?\s*(?:\d
 _WEAK_CHROME_RE = re.compile(
     r"^[【\[（(]?\s*(?:来源|作者|编辑|审核|校对|发布时间|发布日期|发布者|时间|日期|浏览|点击|阅读|"
     r"索引号|主题分类|发文机关|发布机构|成文日期|生效日期|废止日期|有效性|文号|发文字号|主题词|标题|"
-    r"所属机构|公开方式|公开范围|公开时限|信息分类|体裁分类|网站标识码|技术支持|首页\s*[>＞»])\s*[：:>＞»]"
+    r"所属机构|公开方式|公开范围|公开时限|信息分类|体裁分类|网站标识码|技术支持|发布单位|发布文号|发文日期|"
+    r"实施日期|效力状态|时效性|首页\s*[>＞»])\s*[：:>＞»】\]]"
 )
+# above the text only: a metadata table's row that repeats the title (名称：关于……的通知)
+_HEAD_META_RE = re.compile(r"^[【\[]?\s*名称\s*[：:】\]]")
+# a time stamp on a line of its own (2025-03-01 10:20:33): a 成文日期 never has a time of day
+_TIMESTAMP_RE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 # where the page stands in its site: 信息公开 > 政策文件 > 通知公告 (two steps or more)
 _BREADCRUMB_RE = re.compile(r"^[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,20}){2,}$")
 # A web page's list of other documents after the text: its heading, and the link titles below it.
@@ -416,7 +422,9 @@ def _noise_reason(
     if "发表于" in text and _WECHAT_BYLINE_RE.search(line.spaced):
         return "web page metadata"
     in_margin = index < head_end or index >= tail_start
-    if in_margin and _WEAK_CHROME_RE.match(text):
+    if in_margin and (_WEAK_CHROME_RE.match(text) or _TIMESTAMP_RE.match(text)):
+        return "web page metadata"
+    if index < head_end and _HEAD_META_RE.match(text):
         return "web page metadata"
     if in_margin and _BREADCRUMB_RE.match(text):
         return "web page navigation"

@@ -428,3 +428,33 @@ def test_a_cc_line_naming_no_organ_is_kept_in_residue(line):
     doc = gongwen.parse(f"各单位：\n现将有关事项通知如下。\n江南省教育厅\n2025年3月1日\n{line}\n")
     assert doc.cc == [] and doc.addressees == ["各单位"]
     assert (line, "empty 抄送 line") in [(r.text, r.reason) for r in doc.residue]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "【发布单位】江南省人民政府办公厅\n【发布文号】江政办发〔2025〕12号\n【发文日期】2025-03-01",
+        "索引号：\t001/2025-00012\t分类：\t通知\n发布机构：\t江南省政府办公厅\t发文日期：\t2025-03-01\n"
+        "名称：\t关于开展春季爱国卫生运动的通知",
+        "2025-03-01 10:20:33",
+        "【语音播报】",
+        "打印友好版",
+    ],
+    ids=["bracketed-keys", "metadata-table", "time-stamp", "read-aloud", "print-version"],
+)
+def test_a_web_pages_metadata_and_buttons_above_the_title_go_to_residue(above):
+    text = f"{above}\n关于开展春季爱国卫生运动的通知\n各单位：\n现将有关事项通知如下。\n江南省人民政府办公厅\n2025年3月1日\n"
+    doc = gongwen.parse(text)
+    assert doc.title == "关于开展春季爱国卫生运动的通知"
+    assert [b.text for b in doc.body] == ["现将有关事项通知如下。"] and str(doc.date) == "2025-03-01"
+    kept = "".join(r.text for r in doc.residue)
+    assert all(ch in kept for ch in above if not ch.isspace())
+
+
+def test_metadata_words_inside_the_text_and_a_closing_date_in_iso_form_stay():
+    lines = ["朗读比赛要按时举行。", "名称：省级示范单位", "实施日期：自发布之日起。"]
+    doc = gongwen.parse(
+        "各单位：\n现将有关事项通知如下。\n" + "\n".join(lines) + "\n请认真执行。\n江南省教育厅\n2025-03-01\n"
+    )
+    assert [b.text for b in doc.body] == ["现将有关事项通知如下。", *lines, "请认真执行。"]
+    assert doc.residue == [] and str(doc.date) == "2025-03-01"
