@@ -300,12 +300,14 @@ _CHROME_WORDS = (
     "关闭窗口|关闭本页|关闭|当前位置|您当前的位置|您现在的位置|您的位置|网站地图|版权所有|浏览次数|点击次数|"
     "点击数|阅读次数|访问量|上一篇|下一篇|稿件来源|信息来源|收藏本页|加入收藏|返回顶部|返回首页|返回列表|"
     "返回上一页|返回上页|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量|"
-    "语音播报|朗读|打印友好版"
+    "语音播报|朗读|打印友好版|联系我们|关于我们|免责声明|隐私声明|隐私保护|隐私政策|使用帮助"
 )
 _CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;；©\d]"
 _STRONG_CHROME_RE = re.compile(
     rf"^[【\[（(]?\s*(?:(?:{_CHROME_WORDS})(?=$|{_CHROME_SEPARATOR}|(?:{_CHROME_WORDS}))"
     r"|(?:微信扫一扫|扫一扫|扫描二维码|用手机扫描)(?!.*[。！？]$)"
+    r"|(?i:copyright)|(?:建议(?:使用|采用).{0,24}(?:分辨率|浏览器)|您是(?:本站|本网站)?第\s*\d+\s*位访(?:问者|客))"
+    r"(?!.*[。！？；]$)"
     # the text size buttons: 字号：【大 中 小】, 【字体：大 中 小】, [ 大 中 小 ] (not 大中小学)
     r"|\S{0,2}ICP备|字[体号]\s*(?:[：:]\s*[【\[]?|[【\[])\s*大|(?:字[体号]\s*)?大(?:\s*[】\]]?\s*[【\[]?\s*)中(?:\s*[】\]]?\s*[【\[]?\s*)小\s*[】\]]?(?:$|[\s【\[|｜]))"
 )
@@ -326,6 +328,8 @@ _WEAK_CHROME_RE = re.compile(
 _HEAD_META_RE = re.compile(r"^[【\[]?\s*名称\s*[：:】\]]")
 # a time stamp on a line of its own (2025-03-01 10:20:33): a 成文日期 never has a time of day
 _TIMESTAMP_RE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
+# a site's registration numbers, wherever they stand on a line (京ICP备05070218号, 京公网安备 1101…号)
+_REGISTRATION_RE = re.compile(r"(?:ICP|公网安)备\s*\d")
 # where the page stands in its site: 信息公开 > 政策文件 > 通知公告 (two steps or more)
 _BREADCRUMB_RE = re.compile(r"^[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,20}){2,}$")
 # A web page's list of other documents after the text: its heading, and the link titles below it.
@@ -428,6 +432,8 @@ def _noise_reason(
         return "web page metadata"
     if in_margin and _BREADCRUMB_RE.match(text):
         return "web page navigation"
+    if in_margin and "备" in text and _REGISTRATION_RE.search(text):
+        return "web page chrome"
     if index < head_end and _SITE_NAME_RE.match(text):
         return "web page chrome"
     if index < head_end and _NEWS_DATELINE_RE.fullmatch(text):

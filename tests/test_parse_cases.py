@@ -458,3 +458,28 @@ def test_metadata_words_inside_the_text_and_a_closing_date_in_iso_form_stay():
     )
     assert [b.text for b in doc.body] == ["现将有关事项通知如下。", *lines, "请认真执行。"]
     assert doc.residue == [] and str(doc.date) == "2025-03-01"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "网站地图 | 联系我们 | 隐私声明",
+        "免责声明 | 隐私保护",
+        "京公网安备 11010502000001号",
+        "政府网站标识码：3600000001  赣ICP备05000001号",
+        "Copyright © 2025 江南省人民政府 All Rights Reserved",
+        "建议使用1920*1080分辨率浏览",
+        "您是本站第 88 位访客",
+    ],
+)
+def test_a_web_pages_footer_below_the_date_is_no_annex(footer):
+    text = f"关于开展春季爱国卫生运动的通知\n各单位：\n现将有关事项通知如下。\n江南省人民政府办公厅\n2025年3月1日\n{footer}\n"
+    doc = gongwen.parse(text)
+    assert doc.annexes == [] and doc.signatures == ["江南省人民政府办公厅"] and str(doc.date) == "2025-03-01"
+    assert [(r.text, r.reason) for r in doc.residue] == [(footer, "web page chrome")]
+
+
+def test_sentences_about_browsers_and_contacts_stay_in_the_text():
+    lines = ["建议使用谷歌浏览器登录系统填报。", "联系我们的同志要及时反馈。", "隐私保护工作要加强。"]
+    doc = gongwen.parse("各单位：\n现将有关事项通知如下。\n" + "\n".join(lines) + "\n江南省教育厅\n2025年3月1日\n")
+    assert [b.text for b in doc.body] == ["现将有关事项通知如下。", *lines] and doc.residue == []
