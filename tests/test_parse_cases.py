@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from conftest import EXAMPLES
@@ -483,3 +484,11 @@ def test_sentences_about_browsers_and_contacts_stay_in_the_text():
     lines = ["建议使用谷歌浏览器登录系统填报。", "联系我们的同志要及时反馈。", "隐私保护工作要加强。"]
     doc = gongwen.parse("各单位：\n现将有关事项通知如下。\n" + "\n".join(lines) + "\n江南省教育厅\n2025年3月1日\n")
     assert [b.text for b in doc.body] == ["现将有关事项通知如下。", *lines] and doc.residue == []
+
+
+@pytest.mark.parametrize("line", ["机密  机密", "特急  特急", "机密★1年  特急  特急"])
+def test_a_flag_repeated_on_one_line_loses_neither(line):
+    from test_properties import lost_characters
+
+    text = f"{line}\n各单位：\n现将有关事项通知如下。\n"
+    assert lost_characters(text, gongwen.parse(text)) == Counter()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 
 from gongwen.model import DocNumber, Document
 from gongwen.normalize import Line
@@ -63,9 +64,18 @@ def _mark_flags(lines: list[Line], doc: Document, consumed: set[int]) -> None:
 def _flag_tokens(line: Line, doc: Document) -> list[str]:
     """The flags a line consists of (份号, 密级★期限, 紧急程度), or [] when it holds anything else."""
     tokens = _merge_star(line.spaced.split())
-    if tokens and all(_flag_token(tok, doc, dry_run=True) for tok in tokens):
+    if tokens and all(_flag_token(tok, doc, dry_run=True) for tok in tokens) and _each_flag_once(tokens, doc):
         return tokens
     return [line.text] if _flag_token(line.text, doc, dry_run=True) else []
+
+
+def _each_flag_once(tokens: list[str], doc: Document) -> bool:
+    """Whether the tokens, read in turn, each set a flag not set before (机密  机密 sets one: the line is
+    no line of flags, and neither 机密 is lost)."""
+    if len(tokens) == 1:
+        return True
+    probe = copy(doc)
+    return all(_flag_token(tok, probe, dry_run=False) for tok in tokens)
 
 
 def _merge_star(tokens: list[str]) -> list[str]:
