@@ -193,7 +193,7 @@ class _Images:
         if not placed:
             return ""
         paths = dict.fromkeys(image.path for image in placed)  # a seal pressed twice is named once
-        entries = " ".join(f"/Im{self._embedded(path)} {self._embedded(path)} 0 R" for path in paths)
+        entries = " ".join(f"/Im{number} {number} 0 R" for number in map(self._embedded, paths))
         return f" /XObject << {entries} >>"
 
     def _embed(self, path: str) -> int:

@@ -61,8 +61,7 @@ class EmbeddedFont:
             made = _FEW_CHAR_PARTS[(face, tuple(self.chars))]
         else:
             made = _SubsetParts.of(face, self.chars)
-        font_file = pdf.reserve()
-        pdf.set_packed_stream(font_file, f"/Length1 {made.length} /Filter /FlateDecode", made.font_file)
+        font_file = pdf.set_packed_stream(pdf.reserve(), f"/Length1 {made.length} /Filter /FlateDecode", made.font_file)
         descriptor = pdf.add(
             f"<< /Type /FontDescriptor /FontName {base_font} {_DESCRIPTORS[face]} /FontFile2 {font_file} 0 R >>"
         )
@@ -72,8 +71,7 @@ class EmbeddedFont:
             f" /FontDescriptor {descriptor} 0 R /DW {num(face.default_width)} /W [1 [{made.widths}]]"
             " /CIDToGIDMap /Identity >>"
         )
-        to_unicode = pdf.reserve()
-        pdf.set_packed_stream(to_unicode, "/Filter /FlateDecode", made.to_unicode)
+        to_unicode = pdf.set_packed_stream(pdf.reserve(), "/Filter /FlateDecode", made.to_unicode)
         return pdf.add(
             f"<< /Type /Font /Subtype /Type0 /BaseFont {base_font} /Encoding /Identity-H"
             f" /DescendantFonts [{descendant} 0 R] /ToUnicode {to_unicode} 0 R >>"
