@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import pytest
@@ -492,3 +493,71 @@ def test_a_flag_repeated_on_one_line_loses_neither(line):
 
     text = f"{line}\n各单位：\n现将有关事项通知如下。\n"
     assert lost_characters(text, gongwen.parse(text)) == Counter()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["江南省人民政府关于", "加强安全生产工作的通知"],
+        ["江南省人民政府", "关于加强安全生产工作的通知"],
+        ["江南省人民政府关于加强", "安全生产工作的通知"],
+        ["江南省财政厅　江南省教育厅", "关于加强安全生产工作的通知"],
+    ],
+)
+def test_a_title_wrapped_with_blank_lines_between_its_lines_is_whole(lines):
+    # every <p> of a web page becomes a paragraph: the wrapped title comes with blank lines between
+    doc = gongwen.parse("\n\n".join(lines) + "\n\n各市人民政府：\n\n为加强安全生产，现通知如下。\n")
+    assert doc.title == "".join(lines).replace("　", "")
+    assert doc.residue == []
+
+
+def test_a_line_above_a_complete_title_stays_out_of_it():
+    doc = gongwen.parse("江南省人民政府关于加强管理的通知\n\n关于加强安全生产工作的通知\n\n各市人民政府：\n\n现通知如下。\n")
+    assert doc.title == "关于加强安全生产工作的通知"
+
+
+@pytest.mark.parametrize(
+    "title_line",
+    [
+        "沪府办发〔2023〕19号关于印发本市试点工作方案的通知",
+        "沪府办发〔2023〕19 号 关于印发本市试点工作方案的通知",
+        "关于印发本市试点工作方案的通知（沪府办发〔2023〕19号）",
+        "关于印发本市试点工作方案的通知\n( 沪府办发〔2023〕19号 )",
+    ],
+)
+def test_a_doc_number_glued_to_the_title_or_under_it_is_the_doc_number(title_line):
+    doc = gongwen.parse(f"{title_line}\n各区人民政府：\n现将方案印发给你们，请认真执行。\n上海市人民政府办公厅\n2023年6月8日\n")
+    assert doc.title == "关于印发本市试点工作方案的通知"
+    assert doc.doc_number.text == "沪府办发〔2023〕19号" and doc.doc_number.serial == 19
+
+
+def test_a_forwarded_documents_number_in_the_title_stays_in_it():
+    title = "江南省人民政府关于转发国务院办公厅关于加强管理的通知（国办发〔2023〕5号）的通知"
+    doc = gongwen.parse(f"江政发〔2023〕7号\n{title}\n各市人民政府：\n现转发给你们。\n")
+    assert doc.title == title and doc.doc_number.text == "江政发〔2023〕7号"
+
+
+@pytest.mark.parametrize("signer", ["市　长：温国辉", "市长：温国辉", "省长: 李明"])
+def test_the_signer_of_an_order_by_post_and_name(signer):
+    doc = gongwen.parse(
+        f"广州市人民政府令\n第 5 号\n《广州市某规定》已经市政府常务会议通过，现予公布，自2018年1月1日起施行。\n{signer}\n2017年11月20日\n"
+    )
+    post, name = re.split(r"\s*[：:]\s*", signer.replace("　", ""))
+    assert doc.signatures == [f"{post}　{name}"]
+    assert doc.format == "order" and doc.order_number == "第5号" and doc.date.isoformat() == "2017-11-20"
+    assert len(doc.body) == 1
+
+
+def test_the_items_a_regulation_enumerates_are_no_headings():
+    doc = gongwen.parse(
+        "某某办法\n第一条　为规范管理，制定本办法。\n第二条　有下列情形之一的，免征：\n"
+        "（一）因任职受雇所得；\n（二）因其他原因所得；\n（三）国务院规定的其他所得。\n"
+        "第三条　本办法自发布之日起施行。\n"
+    )
+    assert doc.headings == []
+    assert [b.text for b in doc.body][2:5] == ["（一）因任职受雇所得；", "（二）因其他原因所得；", "（三）国务院规定的其他所得。"]
+
+
+def test_headings_that_end_with_a_full_stop_stay_headings():
+    doc = gongwen.parse("关于做好工作的通知\n各单位：\n现通知如下。\n（一）明确责任。\n各单位要明确责任。\n（二）加强督查。\n各单位要加强督查。\n")
+    assert [h.label for h in doc.headings] == ["（一）", "（二）"]

@@ -17,6 +17,10 @@ from gongwen.parsing.patterns import (
 _BLOCK_START_RE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条]|出席|请假|列席|抄送|附件)")
 
 
+# an enumerated item such as （一）因任职受雇所得； — one of a list, not a heading (headings never end with ；)
+_LIST_ITEM_RE = re.compile(r"^（[一二三四五六七八九十\d]{1,3}）[^。]*[；;。]$")
+
+
 def starts_block(text: str) -> bool:
     """True when a line begins a new paragraph whatever the line before it ended with."""
     return (
@@ -33,8 +37,11 @@ def parse_blocks(texts: list[str], width: int | None = None) -> list[Block]:
     document's wrap width when known."""
     counters = {1: 0, 2: 0, 3: 0, 4: 0}
     blocks: list[Block] = []
+    listing = False  # inside a list of items that end with ；, as regulations enumerate cases
     for text in join_wrapped_lines(texts, starts_block, _is_heading, width):
-        heading = _heading(text, counters)
+        item = _LIST_ITEM_RE.match(text)
+        listing = item is not None and (text.endswith(("；", ";")) or (listing and text.endswith("。")))
+        heading = None if listing else _heading(text, counters)
         blocks.append(heading if heading else Paragraph(text))
     return blocks
 

@@ -31,6 +31,10 @@ _SIGNATURE_DATE_RE = re.compile(rf"^(?=.*日$)(?P<sig>\S.*?)\s{{2,}}(?P<date>{DA
 _ORGAN_DATE_RE = re.compile(rf"^(?=.*日$)(?P<sig>\S{{2,40}}?)(?P<date>{DATE_PATTERN})$")
 _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)\s*[：:]\s*(?P<rest>.*)$")
 _NUMBERED_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<rest>\S.*)$")
+# the signer of a 命令(令) by post and name, the post's characters maybe spaced out: 市　长：温国辉, 省长　李明
+_OFFICER_RE = re.compile(
+    r"^(?P<post>[\u4e00-\u9fff]{0,10}(?:长|主席|总理|主任|书记))\s*[：:]\s*(?P<name>[\u4e00-\u9fff·]{2,8})$"
+)
 _COLOPHON_WINDOW = 20
 _MAX_SIGNATURE_LINES = 6
 _MAX_ANNEX_TITLE_LINES = 3
@@ -206,6 +210,10 @@ def _recognise_note(texts: list[_Text], at: int, doc: Document) -> int:
 
 def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> int:
     """Signature lines stand right above the date; return the index where they begin."""
+    officer = _OFFICER_RE.match(texts[date_at - 1].text) if date_at > 0 else None
+    if officer:  # 市长：温国辉 under a 令 (10.2: the signer's post and name)
+        doc.signatures = [f"{officer['post']}\u3000{officer['name']}", *doc.signatures]
+        return date_at - 1
     start = date_at
     while start > 0 and date_at - start < _MAX_SIGNATURE_LINES and is_signature_like(texts[start - 1].text):
         start -= 1

@@ -9,7 +9,15 @@ from collections.abc import Iterator
 from gongwen.model import Document, Residue
 from gongwen.normalize import Line
 from gongwen.parsing.header import recognise_header
-from gongwen.parsing.patterns import DOC_NUMBER_RE, heading_match, kind_of_title, match_date_line, split_top_level
+from gongwen.parsing.patterns import (
+    DOC_NUMBER_RE,
+    doc_number_from_match,
+    heading_match,
+    is_organ_like,
+    kind_of_title,
+    match_date_line,
+    split_top_level,
+)
 
 _ADDRESSEE_WINDOW = 30
 _FRONT_WINDOW = 60
@@ -20,6 +28,11 @@ _SENTENCE_BEFORE_COLON_RE = re.compile(
 _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*")
 _MAX_TITLE_LINES = 6
 _PARENTHESISED_RE = re.compile(r"[（(](.+)[）)]")
+SENTENCE_END_RE = re.compile("[。！？；]")
+_NUMBER_BEFORE_TITLE_RE = re.compile(
+    r"^(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)\s*(?P<title>\S*(?:关于|印发|转发)\S*)$"
+)
+_NUMBER_AFTER_TITLE_RE = re.compile(r"^(?P<title>\S+?)\s*（(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)）$")
 _PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
 
@@ -119,7 +132,27 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
         doc.date, doc.date_text = dated
         title_lines = title_lines[:-1]
     _set_title(doc, title_lines, headline, original, residue)
+    _doc_number_out_of_title(doc)
     return leftovers
+
+
+def _doc_number_out_of_title(doc: Document) -> None:
+    """A 发文字号 glued to the title (沪府发〔2023〕19号关于…的通知), or in parentheses after it (…的通知
+    （吉府发〔2003〕37号）, as web pages and PDF extractions give it), is the 发文字号, not the title."""
+    if not doc.title:
+        return
+    m = _NUMBER_BEFORE_TITLE_RE.match(doc.title) or _NUMBER_AFTER_TITLE_RE.search(doc.title)
+    if not m or not m["title"] or kind_of_title(m["title"]) is None:
+        return
+    number = DOC_NUMBER_RE.fullmatch(m["number"])
+    if number is None:
+        return
+    found = doc_number_from_match(number)
+    if doc.doc_number is None:
+        doc.doc_number = found
+    elif doc.doc_number.text != found.text:
+        return  # a number other than the document's own: part of the title (a 转发 of another's notice)
+    doc.title = m["title"]
 
 
 def _date_in_parentheses(text: str) -> tuple[datetime.date, str] | None:
@@ -177,10 +210,35 @@ def _title_group(groups: list[list[Line]], residue: list[Residue]) -> tuple[list
     earlier = groups[:-1]
     if len(title) == 1 and title[0].text.startswith("（") and title[0].text.endswith("）") and earlier:
         title = earlier.pop() + title
+    while earlier and _title_goes_on(earlier[-1], title):
+        title = earlier.pop() + title  # a title wrapped over lines with blank lines between (a web page's <p>s)
     if len(title) > _MAX_TITLE_LINES or any("。" in line.text for line in title):
         return [], [line.text for group in groups for line in group]
     residue.extend(Residue(line.text, "unrecognised text above the title") for g in earlier for line in g)
     return [line.text for line in title], []
+
+
+def _title_goes_on(above: list[Line], title: list[Line]) -> bool:
+    """Whether the group ``above`` is the first part of a title whose rest is ``title``: it ends with
+    关于 or 印发/转发, or names the organ of a title that starts with 关于, or holds the 关于 of a title
+    that has none (GB/T 9704 7.3.1: 发文机关名称 + 关于 + 事由 + 文种, wrapped at will)."""
+    if len(above) + len(title) > _MAX_TITLE_LINES or any(SENTENCE_END_RE.search(line.text) for line in above):
+        return False
+    first = "".join(line.text for line in above)
+    rest = "".join(line.text for line in title)
+    if kind_of_title(rest) is None or kind_of_title(first) is not None or len(first) > 60:
+        return False
+    if first.endswith(("关于", "印发", "转发", "批转", "的")):
+        return True
+    if rest.startswith("关于"):
+        return is_organ_like(first) or _is_joint_organs(first)
+    return "关于" in first and "关于" not in rest
+
+
+def _is_joint_organs(text: str) -> bool:
+    """Several organs named one after the other (a 联合行文's title): 江南省财政厅 江南省教育厅."""
+    parts = [p for p in re.split(r"[\s、]+", text) if p]
+    return len(parts) > 1 and all(is_organ_like(p) for p in parts)
 
 
 def _set_title(
