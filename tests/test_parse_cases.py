@@ -561,3 +561,13 @@ def test_the_items_a_regulation_enumerates_are_no_headings():
 def test_headings_that_end_with_a_full_stop_stay_headings():
     doc = gongwen.parse("关于做好工作的通知\n各单位：\n现通知如下。\n（一）明确责任。\n各单位要明确责任。\n（二）加强督查。\n各单位要加强督查。\n")
     assert [h.label for h in doc.headings] == ["（一）", "（二）"]
+
+
+@pytest.mark.parametrize(
+    "tail", ["某某市人民政府办公室   2023 年 6 月 8 日印发共印 3 份", "某某市人民政府办公室 2023年6月8日印发\n（共印50份）"]
+)
+def test_the_number_of_copies_printed_after_the_print_date_is_set_aside(tail):
+    doc = gongwen.parse(f"关于某事的通知\n各单位：\n请认真执行。\n某某市人民政府\n2023年6月8日\n抄送：市委办公室。\n{tail}\n")
+    assert doc.printer == "某某市人民政府办公室" and doc.print_date == dt.date(2023, 6, 8)
+    assert [r.reason for r in doc.residue] == ["number of copies printed"]
+    assert doc.cc == ["市委办公室"]

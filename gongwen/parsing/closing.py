@@ -11,6 +11,7 @@ from gongwen.parsing.body import parse_blocks
 from gongwen.parsing.patterns import (
     ANNEX_LABEL_RE,
     ATTACHMENT_NOTE_RE,
+    COPIES_PRINTED_RE,
     DATE_PATTERN,
     NOTE_RE,
     NUMBERED_ITEM_RE,
@@ -125,6 +126,10 @@ def _recognise_colophon(texts: list[_Text], doc: Document, residue: list[Residue
             continue
         if printed:
             _set_printer(texts, i, start, printed, doc)
+            if printed["copies"]:
+                residue.append(Residue(printed["copies"], "number of copies printed"))
+        elif COPIES_PRINTED_RE.match(text):
+            residue.append(Residue(text, "number of copies printed"))
         elif not (i + 1 < len(texts) and PRINT_DATE_RE.match(texts[i + 1].text) and is_organ_like(text)):
             residue.append(Residue(text, "text in or after the 版记"))
         i += 1

@@ -56,8 +56,12 @@ _CN_DIGIT_VALUE = {
 }
 
 _CJK_CHAR_RE = re.compile(f"[{CJK}]")
-# (the lookahead turns away at once the many lines that do not end in 印发, before the slow search)
-PRINT_DATE_RE = re.compile(rf"^(?=.*印发$)(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发$")
+# (the lookahead turns away at once the many lines without 印发, before the slow search); the number of
+# copies printed may follow (共印50份), as documents before GB/T 9704-2012 had it
+PRINT_DATE_RE = re.compile(
+    rf"^(?=.*印发)(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发\s*(?P<copies>[（(]?共印\s*\d+\s*份[）)]?)?$"
+)
+COPIES_PRINTED_RE = re.compile(r"^[（(]?共印\s*\d+\s*份[）)]?$")
 
 L1_RE = re.compile(rf"^(?P<n>[{CN_NUMERALS}]{{1,3}})、(?P<rest>.*)$")
 L2_RE = re.compile(rf"^（(?P<n>[{CN_NUMERALS}]{{1,3}})）(?P<rest>.*)$")
