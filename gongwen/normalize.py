@@ -485,8 +485,8 @@ def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
     everywhere = Counter(ln.text for ln in lines if ln.is_text)
     running: set[int] = set()
     for text, places in near.items():
-        if len(text) > 60 or "。" in text:
-            continue
+        if len(text) > 60 or "。" in text or not _balanced(text):
+            continue  # (政局） is the end of a sentence broken at the page, however often it recurs)
         if len(places) >= 2:
             running.update(i for i, ln in enumerate(lines) if ln.is_text and ln.text == text)
         elif everywhere[text] >= 2:
@@ -494,6 +494,10 @@ def _running_headers(lines: list[Line], page_numbers: set[int]) -> set[int]:
             # a page may open with a signature that repeats the mark: neither is a running head
             running.update(j for j in places & atop if not _opens_closing(lines, j))
     return running
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("（）", "()", "《》", "“”"))
 
 
 def _opens_closing(lines: list[Line], index: int) -> bool:
@@ -535,6 +539,7 @@ def wrap_width(texts: list[str]) -> int | None:
 
 
 _SHORT_LINE = 20
+_CONTINUING_MARKS = tuple("，。、；：！？）》」』”’,;")
 _CLOSING_MARKS = "）)”’」』】》"
 _NARROW_RE = re.compile("[\x00-\x7f“”‘’]")
 
@@ -579,6 +584,8 @@ def _continues(
     is_heading: Callable[[str], bool],
 ) -> bool:
     """Whether ``text`` goes on the ``paragraph`` whose last line is ``prev`` (its ``first`` line)."""
+    if text.startswith(_CONTINUING_MARKS):
+        return True  # a line cannot start with ，。、 or a closing mark (GB/T 15834): it goes on the one before
     if starts_block(text):
         return False
     # a full line of hard-wrapped text; a paragraph's first line is 2 字 shorter for its indent

@@ -571,3 +571,22 @@ def test_the_number_of_copies_printed_after_the_print_date_is_set_aside(tail):
     assert doc.printer == "某某市人民政府办公室" and doc.print_date == dt.date(2023, 6, 8)
     assert [r.reason for r in doc.residue] == ["number of copies printed"]
     assert doc.cc == ["市委办公室"]
+
+
+def test_a_line_that_starts_with_a_comma_or_full_stop_goes_on_the_paragraph_before():
+    doc = gongwen.parse("关于某事的通知\n各单位：\n为做好今年的安全生产工作，进一步落实各项责任，现将有关事项通知如下\n。请各单位认真执行，确保各项措施落到实处\n，不得延误。\n")
+    assert [b.text for b in doc.body] == ["为做好今年的安全生产工作，进一步落实各项责任，现将有关事项通知如下。请各单位认真执行，确保各项措施落到实处，不得延误。"]
+
+
+def test_a_long_list_of_attachments_is_the_attachment_note():
+    items = [f"江南省第{i}批重点项目清单" for i in range(1, 26)]
+    listed = "\n".join(f"{i}.{item}" for i, item in enumerate(items, start=1))
+    doc = gongwen.parse(f"关于某事的通知\n各单位：\n现将清单印发给你们，请认真执行。\n附件：{listed}\n某某市人民政府\n2023年6月8日\n")
+    assert doc.attachments == items and doc.signatures == ["某某市人民政府"]
+
+
+def test_the_end_of_a_sentence_broken_at_each_page_is_no_running_header():
+    page = "各单位要认真落实各项措施，切实加强组织领导，确保各项工作任务按时完成，\n"
+    text = f"关于某事的通知\n各单位：\n{page * 3}（市财\n政局）\n— 1 —\n\f{page * 3}（市财\n政局）\n— 2 —\n\f{page}特此通知。\n"
+    doc = gongwen.parse(text)
+    assert "政局）" in "".join(b.text for b in doc.body)

@@ -37,6 +37,7 @@ _OFFICER_RE = re.compile(
     r"^(?P<post>[\u4e00-\u9fff]{0,10}(?:长|主席|总理|主任|书记))\s*[：:]\s*(?P<name>[\u4e00-\u9fff·]{2,8})$"
 )
 _COLOPHON_WINDOW = 20
+_ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
 _MAX_SIGNATURE_LINES = 6
 _MAX_ANNEX_TITLE_LINES = 3
 
@@ -265,7 +266,7 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
     if labelled is not None:
         doc.attachments, start = labelled
         return start
-    for i in range(end - 1, max(-1, end - 15), -1):
+    for i in range(end - 1, max(-1, end - _ATTACHMENT_WINDOW), -1):
         m = ATTACHMENT_NOTE_RE.match(texts[i].text)
         if not m:
             continue
@@ -283,7 +284,7 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
 
 def _labelled_attachments(texts: list[_Text], end: int) -> tuple[list[str], int] | None:
     """附件1：… 附件2：… (wrapped titles continue on lines without a label) ending right at ``end``."""
-    for i in range(max(0, end - 15), end):
+    for i in range(max(0, end - _ATTACHMENT_WINDOW), end):
         first = _NUMBERED_ATTACHMENT_RE.match(texts[i].text)
         if not first or first["n"] != "1":
             continue
