@@ -590,3 +590,31 @@ def test_the_end_of_a_sentence_broken_at_each_page_is_no_running_header():
     text = f"关于某事的通知\n各单位：\n{page * 3}（市财\n政局）\n— 1 —\n\f{page * 3}（市财\n政局）\n— 2 —\n\f{page}特此通知。\n"
     doc = gongwen.parse(text)
     assert "政局）" in "".join(b.text for b in doc.body)
+
+
+_METADATA_PAGE = """首页 > 政务公开 > 政策文件
+索引号：000014349/2020-00012　主题分类：综合政务
+发文机关：江南省人民政府办公厅　成文日期：2020-03-01
+标题：江南省人民政府办公厅关于加强管理的通知
+发文字号：江政办发〔2020〕6号　发布日期：2020年03月05日
+{text}"""
+
+
+def test_a_web_pages_metadata_gives_the_elements_the_copy_lacks():
+    doc = gongwen.parse(_METADATA_PAGE.format(text="江南省人民政府办公厅关于加强管理的通知\n各市人民政府：\n为加强管理，现通知如下。\n"))
+    assert doc.doc_number.text == "江政办发〔2020〕6号"
+    assert doc.date == dt.date(2020, 3, 1)  # the 成文日期, not the 发布日期
+    assert doc.issuers == ["江南省人民政府办公厅"]
+    assert sum("web page's metadata" in w for w in doc.warnings) == 3
+
+
+def test_what_the_text_itself_gives_wins_over_the_metadata():
+    text = "江政办发〔2020〕7号\n江南省人民政府办公厅关于加强管理的通知\n各市人民政府：\n为加强管理，现通知如下。\n江南省人民政府办公厅\n2020年3月2日\n"
+    doc = gongwen.parse(_METADATA_PAGE.format(text=text))
+    assert doc.doc_number.text == "江政办发〔2020〕7号" and doc.date == dt.date(2020, 3, 2)
+    assert not any("metadata" in w for w in doc.warnings)
+
+
+def test_a_metadata_title_stands_in_for_a_copy_without_one():
+    doc = gongwen.parse(_METADATA_PAGE.format(text="各市人民政府：\n为加强管理，现通知如下。\n"))
+    assert doc.title == "江南省人民政府办公厅关于加强管理的通知" and doc.kind == "通知"

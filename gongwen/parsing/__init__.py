@@ -11,6 +11,7 @@ from gongwen.model import Document
 from gongwen.normalize import normalize
 from gongwen.parsing.closing import recognise_rest
 from gongwen.parsing.front import recognise_front
+from gongwen.parsing.metadata import fill_from_metadata
 from gongwen.parsing.patterns import is_organ_like, kind_of_title
 
 __all__ = ["parse_text"]
@@ -26,6 +27,7 @@ def parse_text(text: str, keep_traditional: bool = False) -> Document:
     lines = normalized.lines
     body_start, leading = recognise_front(lines, doc, residue)
     recognise_rest(lines[body_start:], leading, doc, residue)
+    fill_from_metadata(doc, residue)
     _derive(doc)
     doc.residue = residue
     doc.warnings = list(normalized.warnings) + doc.warnings + _structure_warnings(doc)  # the recognisers' own too

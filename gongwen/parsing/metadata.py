@@ -1,0 +1,86 @@
+"""A web page's metadata as evidence: the 标题, 发文字号, 发文机关 and 成文日期 its table states.
+
+Government portals print a table above the text (索引号 / 发文机关 / 成文日期 / 标题 / 发文字号 …). The
+normaliser sets those lines aside as residue, because they are no part of the document; but what they
+state is the page publisher's own record of the document's elements. Where the text itself does not
+give an element (a copy without its 版头 has no 发文字号 in it), the metadata's value is taken, and the
+warnings say so.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from gongwen.model import Document, Residue
+from gongwen.normalize import DATE_LINE_RE
+from gongwen.parsing.patterns import DOC_NUMBER_RE, doc_number_from_match, is_organ_like, kind_of_title, parse_date
+
+# key → element; 发布日期 is when the page was published, never the 成文日期
+_KEYS = {
+    "标题": "title",
+    "名称": "title",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "发布文号": "doc_number",
+    "发文机关": "issuer",
+    "发布机关": "issuer",
+    "发布机构": "issuer",
+    "发布单位": "issuer",
+    "制发机关": "issuer",
+    "成文日期": "date",
+    "发文日期": "date",
+}
+_FIELD_RE = re.compile(
+    r"[【\[]?\s*(?P<key>" + "|".join(sorted(_KEYS, key=len, reverse=True)) + r")\s*[】\]]?\s*[：:]\s*"
+    r"(?P<value>.*?)\s*(?=[\s　]+[【\[]?[\u4e00-\u9fff]{2,6}\s*[】\]]?\s*[：:]|$)"
+)
+_NUMERIC_DATE_RE = re.compile(r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?$")
+
+
+def metadata_fields(residue: list[Residue]) -> dict[str, str]:
+    """The first value of each element the page's metadata lines state."""
+    found: dict[str, str] = {}
+    for item in residue:
+        if item.reason != "web page metadata":
+            continue
+        for m in _FIELD_RE.finditer(item.text):
+            value = m["value"].strip()
+            element = _KEYS[m["key"]]
+            if value and element not in found:
+                found[element] = value
+    return found
+
+
+def fill_from_metadata(doc: Document, residue: list[Residue]) -> None:
+    """Fill the elements the text did not give from the page's metadata, each named in the warnings."""
+    fields = metadata_fields(residue)
+    if not fields:
+        return
+    number = DOC_NUMBER_RE.fullmatch(fields.get("doc_number", "").replace(" ", ""))
+    if doc.doc_number is None and number:
+        doc.doc_number = doc_number_from_match(number)
+        doc.warnings.append(f"took the 发文字号 {number[0]} from the web page's metadata")
+    date = _date_of(fields.get("date", ""))
+    if doc.date is None and date is not None:
+        doc.date, doc.date_text = date
+        doc.warnings.append(f"took the 成文日期 {date[1]} from the web page's metadata")
+    issuer = fields.get("issuer", "").replace(" ", "")
+    if not doc.issuers and not doc.signatures and is_organ_like(issuer):
+        doc.issuers = [issuer]
+        doc.warnings.append(f"took the issuing organ {issuer} from the web page's metadata")
+    title = fields.get("title", "").replace(" ", "")
+    if doc.title is None and title and kind_of_title(title):
+        doc.title = title
+        doc.warnings.append("took the title from the web page's metadata")
+
+
+def _date_of(value: str) -> tuple[datetime.date, str] | None:
+    value = value.replace(" ", "")
+    m = DATE_LINE_RE.match(value) or _NUMERIC_DATE_RE.match(value)
+    if not m:
+        return None
+    date = parse_date(m)
+    if date is None:
+        return None
+    return date, f"{date.year}年{date.month}月{date.day}日"
