@@ -618,3 +618,32 @@ def test_what_the_text_itself_gives_wins_over_the_metadata():
 def test_a_metadata_title_stands_in_for_a_copy_without_one():
     doc = gongwen.parse(_METADATA_PAGE.format(text="各市人民政府：\n为加强管理，现通知如下。\n"))
     assert doc.title == "江南省人民政府办公厅关于加强管理的通知" and doc.kind == "通知"
+
+
+def test_a_doc_number_labelled_编号_with_the_signer_on_its_line():
+    doc = gongwen.parse("江南省人民政府文件\n编号：江政发〔2020〕6号  签发人：李明\n关于加强管理的请示\n国务院：\n为加强管理，特请示如下。\n")
+    assert doc.doc_number.text == "江政发〔2020〕6号" and doc.signers == ["李明"]
+    assert doc.title == "关于加强管理的请示"
+    assert ("编号：", "label of the 发文字号") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_an_order_mark_with_its_number_in_parentheses():
+    doc = gongwen.parse(
+        "中华人民共和国主席令(九届第37号)\n《中华人民共和国某法》已由第九届全国人民代表大会常务委员会第二十次会议于2001年4月28日通过，现予公布，自公布之日起施行。\n"
+        "中华人民共和国主席  江泽民\n2001年4月28日\n"
+    )
+    assert doc.banner == "中华人民共和国主席令" and doc.order_number == "九届第37号" and doc.title is None
+    assert doc.signatures == ["中华人民共和国主席　江泽民"] and doc.format == "order"
+
+
+def test_a_signature_wrapped_over_two_lines_is_one_organ():
+    doc = gongwen.parse("关于某事的通知\n各单位：\n请认真执行。\n中国共产党江南省\n委员会办公厅\n2023年6月8日\n")
+    assert doc.signatures == ["中国共产党江南省委员会办公厅"]
+
+
+def test_a_title_below_a_pages_chrome_without_blank_lines():
+    chrome = "\n".join(["网站首页", "政务公开", "政策文件", "通知公告", "信息公开目录", "政府信息公开指南", "依申请公开"])
+    doc = gongwen.parse(f"{chrome}\n国务院办公厅\n关于加强管理的通知\n国办发〔2020〕6号\n各省人民政府：\n为加强管理，现通知如下。\n")
+    assert doc.title == "国务院办公厅关于加强管理的通知" and doc.doc_number.text == "国办发〔2020〕6号"
+    assert [b.text for b in doc.body] == ["为加强管理，现通知如下。"]
+    assert {r.text for r in doc.residue} >= set(chrome.split("\n"))

@@ -34,8 +34,10 @@ _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)
 _NUMBERED_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<rest>\S.*)$")
 # the signer of a 命令(令) by post and name, the post's characters maybe spaced out: 市　长：温国辉, 省长　李明
 _OFFICER_RE = re.compile(
-    r"^(?P<post>[\u4e00-\u9fff]{0,10}(?:长|主席|总理|主任|书记))\s*[：:]\s*(?P<name>[\u4e00-\u9fff·]{2,8})$"
+    r"^(?P<post>(?:[\u4e00-\u9fff] ?){0,14}(?:长|主席|总理|主任|书记))"
+    r"(?:\s*[：:]\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,8})$"
 )
+_ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
 _MAX_SIGNATURE_LINES = 6
@@ -216,9 +218,9 @@ def _recognise_note(texts: list[_Text], at: int, doc: Document) -> int:
 
 def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> int:
     """Signature lines stand right above the date; return the index where they begin."""
-    officer = _OFFICER_RE.match(texts[date_at - 1].text) if date_at > 0 else None
-    if officer:  # 市长：温国辉 under a 令 (10.2: the signer's post and name)
-        doc.signatures = [f"{officer['post']}\u3000{officer['name']}", *doc.signatures]
+    officer = _OFFICER_RE.match(texts[date_at - 1].line.spaced) if date_at > 0 else None
+    if officer:  # 市长：温国辉, 总理　李克强 under a 令 (10.2: the signer's post and name)
+        doc.signatures = [f"{officer['post'].replace(' ', '')}\u3000{officer['name']}", *doc.signatures]
         return date_at - 1
     start = date_at
     while start > 0 and date_at - start < _MAX_SIGNATURE_LINES and is_signature_like(texts[start - 1].text):
@@ -228,8 +230,20 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
     while date_at - start > 1 and not is_organ_like(texts[start].text):
         start += 1
     found = [part.replace(" ", "") for t in texts[start:date_at] for part in t.line.spaced.split("  ") if part.strip()]
-    doc.signatures = found + doc.signatures
+    doc.signatures = _rejoin_wrapped_organs(found) + doc.signatures
     return start
+
+
+def _rejoin_wrapped_organs(names: list[str]) -> list[str]:
+    """An organ's name wrapped over two lines (中国共产党江南省 / 委员会办公厅) is one signature: a line that
+    starts with what only ends an organ's name (委员会, 办公厅, 人民政府 …) continues the one above."""
+    out: list[str] = []
+    for name in names:
+        if out and name.startswith(_ORGAN_TAILS) and not out[-1].endswith(_ORGAN_TAILS):
+            out[-1] += name
+        else:
+            out.append(name)
+    return out
 
 
 # -- 出席 / 请假 / 列席 ------------------------------------------------------------------------------

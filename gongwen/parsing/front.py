@@ -122,7 +122,7 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
         residue.extend(Residue(extra, "web 原标题") for extra in extras[1:])
         lines = lines[metas[-1] + 1 :]
     groups = _groups(lines)
-    flat = recognise_header([line for group in groups for line in group], doc)
+    flat = recognise_header([line for group in groups for line in group], doc, residue)
     remaining = {id(line) for line in flat}
     groups = [[line for line in group if id(line) in remaining] for group in groups]
     groups = _drop_repeats([g for g in groups if g], residue)
@@ -213,9 +213,28 @@ def _title_group(groups: list[list[Line]], residue: list[Residue]) -> tuple[list
     while earlier and _title_goes_on(earlier[-1], title):
         title = earlier.pop() + title  # a title wrapped over lines with blank lines between (a web page's <p>s)
     if len(title) > _MAX_TITLE_LINES or any("。" in line.text for line in title):
-        return [], [line.text for group in groups for line in group]
+        cut = _title_at_end(title)
+        if cut is None:
+            return [], [line.text for group in groups for line in group]
+        earlier, title = [*earlier, title[:cut]], title[cut:]  # the lines above it are a page's chrome
     residue.extend(Residue(line.text, "unrecognised text above the title") for g in earlier for line in g)
     return [line.text for line in title], []
+
+
+def _title_at_end(group: list[Line]) -> int | None:
+    """Where a title begins among the last lines of ``group`` (a page's chrome above it, no blank line
+    between): the shortest run of lines at its end that holds 关于 and ends with a 文种, or else its last
+    line when that alone reads as a title. None when the group does not end with a title."""
+    texts = [line.text for line in group]
+    if kind_of_title(texts[-1]) is None or SENTENCE_END_RE.search(texts[-1]):
+        return None
+    for start in range(len(texts) - 1, max(-1, len(texts) - 1 - _MAX_TITLE_LINES), -1):
+        if SENTENCE_END_RE.search(texts[start]):
+            break
+        if "关于" in texts[start]:
+            organ_above = start > 0 and texts[start].startswith("关于") and is_organ_like(texts[start - 1])
+            return start - 1 if organ_above else start  # the organ's name may stand on the line above 关于…
+    return len(texts) - 1 if len(texts[-1]) >= 8 else None
 
 
 def _title_goes_on(above: list[Line], title: list[Line]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from copy import copy
 
-from gongwen.model import DocNumber, Document
+from gongwen.model import DocNumber, Document, Residue
 from gongwen.normalize import Line
 from gongwen.parsing.patterns import (
     DATE_PATTERN,
@@ -29,17 +29,24 @@ YEARLESS_DOC_NUMBER_RE = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,12}字)第(?P<s
 _ORDER_NUMBER_RE = re.compile(r"^第\s*[\d一二三四五六七八九十百零〇]+\s*[号期]$")
 _NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")
 _ISSUER_DATE_RE = re.compile(rf"^(?P<organ>\S.*?)\s{{2,}}(?P<date>{DATE_PATTERN})$")
+# a label some copies put before the 发文字号: 编号：江政发〔2020〕6号  签发人：李明
+_NUMBER_LABEL_RE = re.compile(r"^\s*(?:编\s*号|文\s*号|发文字号)\s*[：:]\s*")
+# a 令's mark with its number in parentheses on one line: 中华人民共和国主席令（九届第37号）
+_MARK_WITH_NUMBER_RE = re.compile(
+    r"^(?P<mark>\S{2,30}令)（(?P<number>[^（）]{0,8}第[\d一二三四五六七八九十百零〇]+号)）$"
+)
 _MARK_SUFFIXES = ("文件", "命令", "令", "纪要")
 _HEADER_WINDOW = 12
 _FLAGS_START_WINDOW = 3
 
 
-def recognise_header(lines: list[Line], doc: Document) -> list[Line]:
+def recognise_header(lines: list[Line], doc: Document, residue: list[Residue]) -> list[Line]:
     """Fill the 版头 elements found at the top of ``lines``; return the lines left over, in order."""
     consumed: set[int] = set()
     _mark_flags(lines, doc, consumed)
-    number_at = _find_doc_number(lines, doc, consumed)
+    number_at = _find_doc_number(lines, doc, consumed, residue)
     _find_signers(lines, doc, consumed, number_at)
+    _find_mark_with_number(lines, doc, consumed)
     _find_banner(lines, doc, consumed, number_at)
     _find_order_number(lines, doc, consumed)
     _find_issuer_and_date(lines, doc, consumed)
@@ -110,7 +117,7 @@ def _flag_token(token: str, doc: Document, dry_run: bool) -> bool:
     return False
 
 
-def _find_doc_number(lines: list[Line], doc: Document, consumed: set[int]) -> int | None:
+def _find_doc_number(lines: list[Line], doc: Document, consumed: set[int], residue: list[Residue]) -> int | None:
     for i, line in enumerate(lines[:_HEADER_WINDOW]):
         if i in consumed:
             continue
@@ -122,13 +129,22 @@ def _find_doc_number(lines: list[Line], doc: Document, consumed: set[int]) -> in
                 consumed.add(i)
                 return i
             continue
-        rest = (line.text[: m.start()] + line.text[m.end() :]).strip()
+        label = _NUMBER_LABEL_RE.match(line.text[: m.start()])
+        rest = (line.text[label.end() if label else 0 : m.start()] + line.text[m.end() :]).strip()
         signer = _SIGNER_RE.match(rest)
         if rest and not (signer and not signer["before"] and signer["names"].strip()):
             continue
         doc.doc_number = doc_number_from_match(m)
+        if label:
+            residue.append(Residue(label[0].strip(), "label of the 发文字号"))
         consumed.add(i)
         return i
+    for i in range(_HEADER_WINDOW, len(lines)):  # below a page's chrome: a 发文字号 on a line of its own
+        m = DOC_NUMBER_RE.fullmatch(lines[i].text.strip("（）"))
+        if m and i not in consumed:
+            doc.doc_number = doc_number_from_match(m)
+            consumed.add(i)
+            return i
     return None
 
 
@@ -157,7 +173,7 @@ def _find_signers(lines: list[Line], doc: Document, consumed: set[int], number_a
 
 
 def _is_doc_number_or_empty(text: str) -> bool:
-    text = text.replace(" ", "")
+    text = _NUMBER_LABEL_RE.sub("", text.replace(" ", ""))
     return not text or DOC_NUMBER_RE.fullmatch(text) is not None
 
 
@@ -238,6 +254,18 @@ def _set_banner(doc: Document, block: list[Line]) -> None:
     elif issuers:
         issuers[-1] = re.sub("(?:文件|命令|令)$", "", issuers[-1])
     doc.issuers = [n for n in issuers if n]
+
+
+def _find_mark_with_number(lines: list[Line], doc: Document, consumed: set[int]) -> None:
+    """中华人民共和国主席令（九届第37号）: a 令's mark and its number on one line."""
+    for i, line in enumerate(lines[:_FLAGS_START_WINDOW]):
+        m = _MARK_WITH_NUMBER_RE.match(line.text)
+        if i not in consumed and m:
+            doc.banner = m["mark"]
+            doc.order_number = m["number"]
+            doc.issuers = [m["mark"].removesuffix("令")]
+            consumed.add(i)
+            return
 
 
 def _find_order_number(lines: list[Line], doc: Document, consumed: set[int]) -> None:
