@@ -161,8 +161,22 @@ def summary(doc: Document) -> str:
         lines.append(f"  {'  ' * (heading.level - 1)}{heading.label}{heading.title}")
     if doc.residue:
         lines.append(f"未采用：{len(doc.residue)} 行（" + "；".join(sorted({r.reason for r in doc.residue})) + "）")
-    lines.extend(f"提示：{w}" for w in doc.warnings)
+    for guess in doc.uncertain:
+        lines.append(
+            f"请核对：{_ELEMENT_NAMES.get(guess.element, guess.element)}（把握 {guess.confidence:.0%}）{guess.reason}"
+        )
+    lines.extend(f"提示：{w}" for w in doc.warnings if not w.startswith("guessed the "))
     return "\n".join(lines)
+
+
+# the model's keys as a clerk calls the elements, for saying which ones to check
+_ELEMENT_NAMES = {
+    "title": "标题",
+    "doc_number": "发文字号",
+    "date": "成文日期",
+    "issuers": "发文机关",
+    "signatures": "发文机关署名",
+}
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:

@@ -119,6 +119,22 @@ class Residue:
         return cls(text=data["text"], reason=data["reason"])
 
 
+@dataclass
+class Uncertain:
+    """An element the parser was unsure of: how sure (0–1) and why, so that a clerk knows what to check."""
+
+    element: str
+    confidence: float
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"element": self.element, "confidence": self.confidence, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Uncertain:
+        return cls(element=data["element"], confidence=float(data["confidence"]), reason=data["reason"])
+
+
 def _date_to_str(value: _dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -159,6 +175,7 @@ class Document:
     script: Literal["simplified", "traditional"] = "simplified"
     residue: list[Residue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    uncertain: list[Uncertain] = field(default_factory=list)
 
     # -- JSON form -----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -202,9 +219,15 @@ class Document:
             script=data.get("script") or "simplified",
             residue=[Residue.from_dict(r) for r in data.get("residue") or []],
             warnings=list(data.get("warnings") or []),
+            uncertain=[Uncertain.from_dict(u) for u in data.get("uncertain") or []],
         )
 
     # -- conveniences --------------------------------------------------------------------------
+    def guess(self, element: str, confidence: float, reason: str) -> None:
+        """Record that ``element`` was guessed: in ``uncertain``, and in ``warnings`` for the user."""
+        self.uncertain.append(Uncertain(element, confidence, reason))
+        self.warnings.append(f"guessed the {element}: {reason}")
+
     @property
     def headings(self) -> list[Heading]:
         return [b for b in self.body if isinstance(b, Heading)]

@@ -44,7 +44,7 @@ PAGE_NUMBER_EM = spec.SIZE_4 * MM
 
 def structure(doc) -> dict:
     """A document's model without what a rendering cannot carry: its input script and what was set aside."""
-    return {k: v for k, v in doc.to_dict().items() if k not in ("residue", "warnings", "script")}
+    return {k: v for k, v in doc.to_dict().items() if k not in ("residue", "warnings", "uncertain", "script")}
 
 
 def check_page_numbers(doc, pdf, lines_of, centre_tolerance: float, edge_tolerance: float) -> list[dict]:

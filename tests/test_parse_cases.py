@@ -512,7 +512,9 @@ def test_a_title_wrapped_with_blank_lines_between_its_lines_is_whole(lines):
 
 
 def test_a_line_above_a_complete_title_stays_out_of_it():
-    doc = gongwen.parse("江南省人民政府关于加强管理的通知\n\n关于加强安全生产工作的通知\n\n各市人民政府：\n\n现通知如下。\n")
+    doc = gongwen.parse(
+        "江南省人民政府关于加强管理的通知\n\n关于加强安全生产工作的通知\n\n各市人民政府：\n\n现通知如下。\n"
+    )
     assert doc.title == "关于加强安全生产工作的通知"
 
 
@@ -526,7 +528,9 @@ def test_a_line_above_a_complete_title_stays_out_of_it():
     ],
 )
 def test_a_doc_number_glued_to_the_title_or_under_it_is_the_doc_number(title_line):
-    doc = gongwen.parse(f"{title_line}\n各区人民政府：\n现将方案印发给你们，请认真执行。\n上海市人民政府办公厅\n2023年6月8日\n")
+    doc = gongwen.parse(
+        f"{title_line}\n各区人民政府：\n现将方案印发给你们，请认真执行。\n上海市人民政府办公厅\n2023年6月8日\n"
+    )
     assert doc.title == "关于印发本市试点工作方案的通知"
     assert doc.doc_number.text == "沪府办发〔2023〕19号" and doc.doc_number.serial == 19
 
@@ -555,33 +559,48 @@ def test_the_items_a_regulation_enumerates_are_no_headings():
         "第三条　本办法自发布之日起施行。\n"
     )
     assert doc.headings == []
-    assert [b.text for b in doc.body][2:5] == ["（一）因任职受雇所得；", "（二）因其他原因所得；", "（三）国务院规定的其他所得。"]
+    assert [b.text for b in doc.body][2:5] == [
+        "（一）因任职受雇所得；",
+        "（二）因其他原因所得；",
+        "（三）国务院规定的其他所得。",
+    ]
 
 
 def test_headings_that_end_with_a_full_stop_stay_headings():
-    doc = gongwen.parse("关于做好工作的通知\n各单位：\n现通知如下。\n（一）明确责任。\n各单位要明确责任。\n（二）加强督查。\n各单位要加强督查。\n")
+    doc = gongwen.parse(
+        "关于做好工作的通知\n各单位：\n现通知如下。\n（一）明确责任。\n各单位要明确责任。\n（二）加强督查。\n各单位要加强督查。\n"
+    )
     assert [h.label for h in doc.headings] == ["（一）", "（二）"]
 
 
 @pytest.mark.parametrize(
-    "tail", ["某某市人民政府办公室   2023 年 6 月 8 日印发共印 3 份", "某某市人民政府办公室 2023年6月8日印发\n（共印50份）"]
+    "tail",
+    ["某某市人民政府办公室   2023 年 6 月 8 日印发共印 3 份", "某某市人民政府办公室 2023年6月8日印发\n（共印50份）"],
 )
 def test_the_number_of_copies_printed_after_the_print_date_is_set_aside(tail):
-    doc = gongwen.parse(f"关于某事的通知\n各单位：\n请认真执行。\n某某市人民政府\n2023年6月8日\n抄送：市委办公室。\n{tail}\n")
+    doc = gongwen.parse(
+        f"关于某事的通知\n各单位：\n请认真执行。\n某某市人民政府\n2023年6月8日\n抄送：市委办公室。\n{tail}\n"
+    )
     assert doc.printer == "某某市人民政府办公室" and doc.print_date == dt.date(2023, 6, 8)
     assert [r.reason for r in doc.residue] == ["number of copies printed"]
     assert doc.cc == ["市委办公室"]
 
 
 def test_a_line_that_starts_with_a_comma_or_full_stop_goes_on_the_paragraph_before():
-    doc = gongwen.parse("关于某事的通知\n各单位：\n为做好今年的安全生产工作，进一步落实各项责任，现将有关事项通知如下\n。请各单位认真执行，确保各项措施落到实处\n，不得延误。\n")
-    assert [b.text for b in doc.body] == ["为做好今年的安全生产工作，进一步落实各项责任，现将有关事项通知如下。请各单位认真执行，确保各项措施落到实处，不得延误。"]
+    doc = gongwen.parse(
+        "关于某事的通知\n各单位：\n为做好今年的安全生产工作，进一步落实各项责任，现将有关事项通知如下\n。请各单位认真执行，确保各项措施落到实处\n，不得延误。\n"
+    )
+    assert [b.text for b in doc.body] == [
+        "为做好今年的安全生产工作，进一步落实各项责任，现将有关事项通知如下。请各单位认真执行，确保各项措施落到实处，不得延误。"
+    ]
 
 
 def test_a_long_list_of_attachments_is_the_attachment_note():
     items = [f"江南省第{i}批重点项目清单" for i in range(1, 26)]
     listed = "\n".join(f"{i}.{item}" for i, item in enumerate(items, start=1))
-    doc = gongwen.parse(f"关于某事的通知\n各单位：\n现将清单印发给你们，请认真执行。\n附件：{listed}\n某某市人民政府\n2023年6月8日\n")
+    doc = gongwen.parse(
+        f"关于某事的通知\n各单位：\n现将清单印发给你们，请认真执行。\n附件：{listed}\n某某市人民政府\n2023年6月8日\n"
+    )
     assert doc.attachments == items and doc.signatures == ["某某市人民政府"]
 
 
@@ -601,7 +620,9 @@ _METADATA_PAGE = """首页 > 政务公开 > 政策文件
 
 
 def test_a_web_pages_metadata_gives_the_elements_the_copy_lacks():
-    doc = gongwen.parse(_METADATA_PAGE.format(text="江南省人民政府办公厅关于加强管理的通知\n各市人民政府：\n为加强管理，现通知如下。\n"))
+    doc = gongwen.parse(
+        _METADATA_PAGE.format(text="江南省人民政府办公厅关于加强管理的通知\n各市人民政府：\n为加强管理，现通知如下。\n")
+    )
     assert doc.doc_number.text == "江政办发〔2020〕6号"
     assert doc.date == dt.date(2020, 3, 1)  # the 成文日期, not the 发布日期
     assert doc.issuers == ["江南省人民政府办公厅"]
@@ -621,7 +642,9 @@ def test_a_metadata_title_stands_in_for_a_copy_without_one():
 
 
 def test_a_doc_number_labelled_编号_with_the_signer_on_its_line():
-    doc = gongwen.parse("江南省人民政府文件\n编号：江政发〔2020〕6号  签发人：李明\n关于加强管理的请示\n国务院：\n为加强管理，特请示如下。\n")
+    doc = gongwen.parse(
+        "江南省人民政府文件\n编号：江政发〔2020〕6号  签发人：李明\n关于加强管理的请示\n国务院：\n为加强管理，特请示如下。\n"
+    )
     assert doc.doc_number.text == "江政发〔2020〕6号" and doc.signers == ["李明"]
     assert doc.title == "关于加强管理的请示"
     assert ("编号：", "label of the 发文字号") in [(r.text, r.reason) for r in doc.residue]
@@ -642,8 +665,32 @@ def test_a_signature_wrapped_over_two_lines_is_one_organ():
 
 
 def test_a_title_below_a_pages_chrome_without_blank_lines():
-    chrome = "\n".join(["网站首页", "政务公开", "政策文件", "通知公告", "信息公开目录", "政府信息公开指南", "依申请公开"])
-    doc = gongwen.parse(f"{chrome}\n国务院办公厅\n关于加强管理的通知\n国办发〔2020〕6号\n各省人民政府：\n为加强管理，现通知如下。\n")
+    chrome = "\n".join(
+        ["网站首页", "政务公开", "政策文件", "通知公告", "信息公开目录", "政府信息公开指南", "依申请公开"]
+    )
+    doc = gongwen.parse(
+        f"{chrome}\n国务院办公厅\n关于加强管理的通知\n国办发〔2020〕6号\n各省人民政府：\n为加强管理，现通知如下。\n"
+    )
     assert doc.title == "国务院办公厅关于加强管理的通知" and doc.doc_number.text == "国办发〔2020〕6号"
     assert [b.text for b in doc.body] == ["为加强管理，现通知如下。"]
     assert {r.text for r in doc.residue} >= set(chrome.split("\n"))
+
+
+def test_what_was_guessed_is_recorded_and_shown_to_the_user():
+    from gongwen.cli import summary
+
+    doc = gongwen.parse(
+        "江南省人民政府关于\n\n加强安全生产工作的通知\n\n各市人民政府：\n\n为加强安全生产，现通知如下。\n"
+    )
+    assert [(u.element, u.confidence) for u in doc.uncertain] == [("title", 0.85)]
+    assert any(w.startswith("guessed the title") for w in doc.warnings)
+    assert "请核对：标题（把握 85%）" in summary(doc)
+    again = type(doc).from_dict(doc.to_dict())
+    assert again.uncertain == doc.uncertain and doc.to_dict()["uncertain"][0]["element"] == "title"
+
+
+def test_a_plain_document_has_nothing_uncertain():
+    doc = gongwen.parse(
+        "关于加强安全生产工作的通知\n各市人民政府：\n为加强安全生产，现通知如下。\n江南省人民政府\n2023年6月8日\n"
+    )
+    assert doc.uncertain == []

@@ -22,7 +22,7 @@ DOCS = SEEDS + EXAMPLES
 
 
 def without_notes(doc: gongwen.Document) -> gongwen.Document:
-    return dataclasses.replace(doc, residue=[], warnings=[])
+    return dataclasses.replace(doc, residue=[], warnings=[], uncertain=[])
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)

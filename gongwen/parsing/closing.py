@@ -230,7 +230,10 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
     while date_at - start > 1 and not is_organ_like(texts[start].text):
         start += 1
     found = [part.replace(" ", "") for t in texts[start:date_at] for part in t.line.spaced.split("  ") if part.strip()]
-    doc.signatures = _rejoin_wrapped_organs(found) + doc.signatures
+    rejoined = _rejoin_wrapped_organs(found)
+    if len(rejoined) < len(found):
+        doc.guess("signatures", 0.8, "an organ's name wrapped over two lines joined into one")
+    doc.signatures = rejoined + doc.signatures
     return start
 
 

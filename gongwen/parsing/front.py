@@ -126,12 +126,15 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     remaining = {id(line) for line in flat}
     groups = [[line for line in group if id(line) in remaining] for group in groups]
     groups = _drop_repeats([g for g in groups if g], residue)
-    title_lines, leftovers = _title_group(groups, residue)
+    guesses: list[tuple[float, str]] = []
+    title_lines, leftovers = _title_group(groups, residue, guesses)
     dated = _date_in_parentheses(title_lines[-1]) if len(title_lines) > 1 else None
     if dated:  # （2025年3月18日） under the title, as speeches and minutes have it, is the date
         doc.date, doc.date_text = dated
         title_lines = title_lines[:-1]
     _set_title(doc, title_lines, headline, original, residue)
+    for confidence, reason in guesses:
+        doc.guess("title", confidence, reason)
     _doc_number_out_of_title(doc)
     return leftovers
 
@@ -153,6 +156,7 @@ def _doc_number_out_of_title(doc: Document) -> None:
     elif doc.doc_number.text != found.text:
         return  # a number other than the document's own: part of the title (a 转发 of another's notice)
     doc.title = m["title"]
+    doc.guess("doc_number", 0.9, f"{found.text}, taken out of the title it was written with")
 
 
 def _date_in_parentheses(text: str) -> tuple[datetime.date, str] | None:
@@ -203,21 +207,30 @@ def _without_repeated_lines(group: list[Line], residue: list[Residue]) -> list[L
     return list(reversed(kept))
 
 
-def _title_group(groups: list[list[Line]], residue: list[Residue]) -> tuple[list[str], list[str]]:
+def _title_group(
+    groups: list[list[Line]], residue: list[Residue], guesses: list[tuple[float, str]]
+) -> tuple[list[str], list[str]]:
+    """The title's lines (and, when there is no title, the lines that belong to the body), with what was
+    guessed on the way added to ``guesses``."""
     if not groups:
         return [], []
     title = groups[-1]
     earlier = groups[:-1]
     if len(title) == 1 and title[0].text.startswith("（") and title[0].text.endswith("）") and earlier:
         title = earlier.pop() + title
+    joined = False
     while earlier and _title_goes_on(earlier[-1], title):
         title = earlier.pop() + title  # a title wrapped over lines with blank lines between (a web page's <p>s)
+        joined = True
     if len(title) > _MAX_TITLE_LINES or any("。" in line.text for line in title):
         cut = _title_at_end(title)
         if cut is None:
             return [], [line.text for group in groups for line in group]
         earlier, title = [*earlier, title[:cut]], title[cut:]  # the lines above it are a page's chrome
+        guesses.append((0.75, "its first line chosen among lines of a web page's chrome above it"))
     residue.extend(Residue(line.text, "unrecognised text above the title") for g in earlier for line in g)
+    if joined:
+        guesses.append((0.85, "its lines joined across the blank lines between them"))
     return [line.text for line in title], []
 
 
@@ -272,7 +285,9 @@ def _set_title(
                 residue.append(Residue(other, "repeated headline" if same else reason))
     elif original:
         doc.title = original
+        doc.guess("title", 0.7, "the text has none; taken from the 原标题 the web page gives")
         if headline:
             residue.append(Residue(headline, "web headline (the page gives 原标题)"))
     elif headline:
         doc.title = headline
+        doc.guess("title", 0.6, "the text has none; taken from the web page's headline")

@@ -53,26 +53,26 @@ def metadata_fields(residue: list[Residue]) -> dict[str, str]:
 
 
 def fill_from_metadata(doc: Document, residue: list[Residue]) -> None:
-    """Fill the elements the text did not give from the page's metadata, each named in the warnings."""
+    """Fill the elements the text did not give from the page's metadata, each recorded as a guess."""
     fields = metadata_fields(residue)
     if not fields:
         return
     number = DOC_NUMBER_RE.fullmatch(fields.get("doc_number", "").replace(" ", ""))
     if doc.doc_number is None and number:
         doc.doc_number = doc_number_from_match(number)
-        doc.warnings.append(f"took the 发文字号 {number[0]} from the web page's metadata")
+        doc.guess("doc_number", 0.8, f"{number[0]}, taken from the web page's metadata")
     date = _date_of(fields.get("date", ""))
     if doc.date is None and date is not None:
         doc.date, doc.date_text = date
-        doc.warnings.append(f"took the 成文日期 {date[1]} from the web page's metadata")
+        doc.guess("date", 0.8, f"{date[1]}, taken from the web page's metadata")
     issuer = fields.get("issuer", "").replace(" ", "")
     if not doc.issuers and not doc.signatures and is_organ_like(issuer):
         doc.issuers = [issuer]
-        doc.warnings.append(f"took the issuing organ {issuer} from the web page's metadata")
+        doc.guess("issuers", 0.8, f"{issuer}, taken from the web page's metadata")
     title = fields.get("title", "").replace(" ", "")
     if doc.title is None and title and kind_of_title(title):
         doc.title = title
-        doc.warnings.append("took the title from the web page's metadata")
+        doc.guess("title", 0.7, "the text has none; taken from the web page's metadata")
 
 
 def _date_of(value: str) -> tuple[datetime.date, str] | None:
