@@ -326,6 +326,12 @@ _WEAK_CHROME_RE = re.compile(
     r"所属机构|公开方式|公开范围|公开时限|信息分类|体裁分类|网站标识码|技术支持|发布单位|发布文号|发文日期|"
     r"实施日期|效力状态|时效性|首页\s*[>＞»])\s*[：:>＞»】\]]"
 )
+# a metadata key with nothing after it: its value stands on the next line
+_BARE_KEY_RE = re.compile(
+    r"^[【\[]?\s*(?:来源|作者|编辑|发布时间|发布日期|发布者|时间|日期|索引号|主题分类|发文机关|发布机构|成文日期|"
+    r"文号|发文字号|信息来源|所属机构|发布单位|主题词|责任编辑)\s*[：:】\]]$"
+)
+_SENTENCE_MARK_RE = re.compile("[。！？；，]")
 # above the text only: a metadata table's row that repeats the title (名称：关于……的通知)
 _HEAD_META_RE = re.compile(r"^[【\[]?\s*名称\s*[：:】\]]")
 # a time stamp on a line of its own (2025-03-01 10:20:33): a 成文日期 never has a time of day
@@ -336,9 +342,12 @@ _REGISTRATION_RE = re.compile(r"(?:ICP|公网安)备\s*\d")
 _BREADCRUMB_RE = re.compile(r"^[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,20}){2,}$")
 # A web page's list of other documents after the text: its heading, and the link titles below it.
 _RELATED_LINKS_RE = re.compile(
-    r"^[【\[]?\s*(?:相关(?:文件|政策|解读|附件|信息|专题|链接|稿件)(?:下载)?|(?:文件|附件)下载|政策解读|图片解读|"
-    r"热点专题|推荐阅读|猜你喜欢|友情链接|相关推荐)\s*[】\]]?\s*[：:]?$"
+    r"^[【\[]?\s*(?:相关[\u4e00-\u9fff]{1,6}|(?:文件|附件)下载|政策解读|图片解读|"
+    r"热点专题|推荐阅读|猜你喜欢|友情链接|排行榜|热门文章|热点新闻)\s*[】\]]?\s*[：:]?$"
 )
+# the text size switch with each of its buttons on a line of its own (Aa / 字体： / 小 / | / 中 / | / 大)
+_SWITCH_START_RE = re.compile(r"^(?:Aa|A[+＋]|字[体号]\s*[：:]?)$")
+_SWITCH_BUTTON_RE = re.compile(r"^(?:[大中小|｜]|A[+＋\-－]?|默认|特大|Aa|字[体号]\s*[：:]?)$")
 _META_KEYS_RE = re.compile(
     r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
     r"发文字号|信息来源|阅读)\s*[：:]"
@@ -365,6 +374,8 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
     }
     running = _running_headers(lines, page_numbers)
     related = _related_links_start(lines, tail_start)
+    switches = _size_switch_lines(lines)
+    values = _values_of_bare_keys(lines, head_end, tail_start)
     out: list[Line] = []
     for i, line in enumerate(lines):
         if not line.is_text:
@@ -373,7 +384,8 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
         line = _without_seal_mark(line, residue)
         if not line.text:
             continue
-        reason = "web page chrome" if i >= related else None
+        reason = "web page chrome" if i >= related or i in switches else None
+        reason = reason or ("web page metadata" if i in values else None)
         reason = reason or _noise_reason(line, i, head_end, tail_start, page_numbers, running)
         if reason is None:
             out.append(line)
@@ -441,6 +453,43 @@ def _noise_reason(
     if index < head_end and _NEWS_DATELINE_RE.fullmatch(text):
         return "news dateline"
     return None
+
+
+def _size_switch_lines(lines: list[Line]) -> set[int]:
+    """The lines of a text size switch whose buttons stand one to a line (two of 大/中/小 at least)."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if not (line.is_text and _SWITCH_START_RE.match(line.text)) or i in found:
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(lines) and (not lines[j].is_text or _SWITCH_BUTTON_RE.match(lines[j].text)) and j - i < 16:
+            if lines[j].is_text:
+                run.append(j)
+            j += 1
+        if sum(lines[k].text in ("大", "中", "小") for k in run) >= 2:
+            found.update(run)
+    return found
+
+
+def _values_of_bare_keys(lines: list[Line], head_end: int, tail_start: int) -> set[int]:
+    """The value of a web page's metadata key standing alone on its line (来源： / 能源局): the next line, when
+    it is short and no sentence. (A key with its value on one line is found by the key's pattern.)"""
+    values: set[int] = set()
+    for i, line in enumerate(lines):
+        if not line.is_text or head_end <= i < tail_start or not _BARE_KEY_RE.match(line.text):
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "blank":
+            j += 1
+        if j < len(lines) and lines[j].is_text and _is_bare_value(lines[j].text):
+            values.add(j)
+    return values
+
+
+def _is_bare_value(text: str) -> bool:
+    short = len(text) <= 16 and not _SENTENCE_MARK_RE.search(text)
+    return short and "关于" not in text and not _BARE_KEY_RE.match(text)
 
 
 def _related_links_start(lines: list[Line], tail_start: int) -> int:

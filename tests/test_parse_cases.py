@@ -694,3 +694,30 @@ def test_a_plain_document_has_nothing_uncertain():
         "关于加强安全生产工作的通知\n各市人民政府：\n为加强安全生产，现通知如下。\n江南省人民政府\n2023年6月8日\n"
     )
     assert doc.uncertain == []
+
+
+def test_a_size_switch_with_a_button_to_a_line_and_a_bare_metadata_key_are_chrome():
+    page = (
+        "设为首页\n首页\n信息公开\n华北能源监管局关于延长市场运行时间的通知\n2019-03-18 00:00\n来源：\n能源局\nAa\n字体：\n小\n|\n中\n|\n大\n"
+        "华北监能市场〔2019〕117号\n国家电网华北分部：\n为做好市场运行工作，现将有关事项通知如下。\n"
+        "国家能源局华北监管局\n2019年3月15日\n附件：\n相关政策与解读\n《关于延长市场运行时间的通知》政策解读\n"
+    )
+    doc = gongwen.parse(page)
+    assert doc.title == "华北能源监管局关于延长市场运行时间的通知"
+    assert doc.addressees == ["国家电网华北分部"] and doc.doc_number.text == "华北监能市场〔2019〕117号"
+    assert doc.annexes == [] and doc.signatures == ["国家能源局华北监管局"]
+    set_aside = {r.text: r.reason for r in doc.residue}
+    assert set_aside["能源局"] == "web page metadata" and set_aside["字体："] == "web page chrome"
+    assert set_aside["附件"] == "annex label with no annex"
+
+
+@pytest.mark.parametrize(
+    "lines, organs",
+    [
+        (["国家发", "展改革委", "国 家 能 源 局"], ["国家发展改革委", "国家能源局"]),
+        (["国家能源局华中监管局 江西省能源局"], ["国家能源局华中监管局", "江西省能源局"]),
+    ],
+)
+def test_joint_signatures_broken_or_set_apart_by_one_space(lines, organs):
+    doc = gongwen.parse("关于某事的通知\n各单位：\n本通知自印发之日起施行。\n" + "\n".join(lines) + "\n2020年5月28日\n")
+    assert doc.signatures == organs and doc.body[-1].text == "本通知自印发之日起施行。"

@@ -20,6 +20,7 @@ from gongwen.parsing.patterns import (
     heading_match,
     is_organ_like,
     is_signature_like,
+    kind_of_title,
     match_date_line,
     parse_date,
     split_names,
@@ -37,6 +38,7 @@ _OFFICER_RE = re.compile(
     r"^(?P<post>(?:[\u4e00-\u9fff] ?){0,14}(?:长|主席|总理|主任|书记))"
     r"(?:\s*[：:]\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,8})$"
 )
+_FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an organ's name broken over two lines
 _ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
@@ -69,11 +71,11 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
         body_end = _recognise_attendance(texts, len(texts), doc)
         body_end = _recognise_attachment_note(texts, body_end, doc, residue)
         doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
-        doc.annexes = _annexes(pasted_after, width)
+        doc.annexes = _annexes(pasted_after, width, residue)
         return
     _set_date(texts[date_at], doc)
     after = _recognise_note(texts, date_at + 1, doc)
-    doc.annexes = _annexes([t.text for t in texts[after:]], width) + _annexes(pasted_after, width)
+    doc.annexes = _annexes([t.text for t in texts[after:]], width, residue) + _annexes(pasted_after, width, residue)
     body_end = _recognise_signatures(texts, date_at, doc)
     body_end = _recognise_attendance(texts, body_end, doc)
     body_end = _recognise_attachment_note(texts, body_end, doc, residue)
@@ -227,9 +229,9 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
         start -= 1
         if texts[start].after_blank:
             break
-    while date_at - start > 1 and not is_organ_like(texts[start].text):
+    while date_at - start > 1 and not is_organ_like(texts[start].text) and not _is_organ_fragment(texts, start):
         start += 1
-    found = [part.replace(" ", "") for t in texts[start:date_at] for part in t.line.spaced.split("  ") if part.strip()]
+    found = [name for t in texts[start:date_at] for name in _organs_of_line(t.line.spaced)]
     rejoined = _rejoin_wrapped_organs(found)
     if len(rejoined) < len(found):
         doc.guess("signatures", 0.8, "an organ's name wrapped over two lines joined into one")
@@ -237,12 +239,38 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
     return start
 
 
+def _organs_of_line(spaced: str) -> list[str]:
+    """The organs a signature line names: parts set apart by wide gaps, or by single spaces where each part
+    is an organ's name (国家能源局华中监管局 江西省能源局)."""
+    names = []
+    for part in spaced.split("  "):
+        pieces = part.split()
+        if len(pieces) > 1 and all(len(p) >= 3 and is_organ_like(p) for p in pieces):
+            names.extend(pieces)
+        elif part.strip():
+            names.append(part.replace(" ", ""))
+    return names
+
+
+def _is_organ_fragment(texts: list[_Text], i: int) -> bool:
+    """A short line that is an organ's name only together with the next (国家发 / 展改革委)."""
+    text = texts[i].text
+    if not _FRAGMENT_RE.match(text) or i + 1 >= len(texts) or text.startswith(("特此", "此")) or kind_of_title(text):
+        return False
+    joined = text + texts[i + 1].text
+    return len(joined) <= 24 and is_organ_like(joined)
+
+
 def _rejoin_wrapped_organs(names: list[str]) -> list[str]:
-    """An organ's name wrapped over two lines (中国共产党江南省 / 委员会办公厅) is one signature: a line that
-    starts with what only ends an organ's name (委员会, 办公厅, 人民政府 …) continues the one above."""
+    """An organ's name wrapped over two lines is one signature: a line that starts with what only ends an
+    organ's name (中国共产党江南省 / 委员会办公厅), or that completes a fragment above it (国家发 / 展改革委)."""
     out: list[str] = []
     for name in names:
-        if out and name.startswith(_ORGAN_TAILS) and not out[-1].endswith(_ORGAN_TAILS):
+        tail = name.startswith(_ORGAN_TAILS) and not out[-1].endswith(_ORGAN_TAILS) if out else False
+        fragment = (
+            bool(out) and not is_organ_like(out[-1]) and _FRAGMENT_RE.match(out[-1]) and is_organ_like(out[-1] + name)
+        )
+        if tail or fragment:
             out[-1] += name
         else:
             out.append(name)
@@ -344,7 +372,19 @@ def _attachment_items(lines: list[str]) -> list[str] | None:
 
 
 # -- 附件 after the closing ----------------------------------------------------------------------
-def _annexes(lines: list[str], width: int | None) -> list[Annex]:
+def _annexes(lines: list[str], width: int | None, residue: list[Residue]) -> list[Annex]:
+    """The annexes in ``lines``; an annex label with nothing after it (a web page's 附件： above no link)
+    goes to residue."""
+    annexes = []
+    for annex in _sections(lines, width):
+        if annex.title or annex.body:
+            annexes.append(annex)
+        else:
+            residue.append(Residue(annex.label, "annex label with no annex"))
+    return annexes
+
+
+def _sections(lines: list[str], width: int | None) -> list[Annex]:
     if not lines:
         return []
     sections: list[tuple[str, list[str]]] = []
