@@ -63,12 +63,19 @@ class BatchSettings:
     debug: bool = False
 
 
-def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Task]:
-    """Each input file with its output path below OUTDIR (a folder's sub-folders are kept)."""
+def expand_inputs(inputs: Iterable[str | Path], outdir: str | Path | None = None) -> Iterator[Task]:
+    """Each input file with its output path below OUTDIR (a folder's sub-folders are kept). An output
+    folder inside an input folder is not read: it holds an earlier run's outputs, not inputs."""
+    skip = Path(outdir).resolve() if outdir is not None else None
     for item in inputs:
         path = Path(item)
         if path.is_dir():
+            below = (
+                skip if skip is not None and skip != path.resolve() and skip.is_relative_to(path.resolve()) else None
+            )
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
+                if below is not None and found.resolve().is_relative_to(below):
+                    continue
                 if found.suffix.lower() in INPUT_SUFFIXES and not found.name.startswith((".", "~$")):
                     yield Task(str(found), str(found.relative_to(path).with_suffix("")))
         else:
@@ -102,16 +109,19 @@ def convert_many(
         skip_existing=skip_existing,
         debug=debug,
     )
-    tasks = list(expand_inputs(paths))
+    tasks = list(expand_inputs(paths, outdir))
     results: list[Result | None] = [None] * len(tasks)
-    collisions = _collisions(tasks)
+    collisions = _collisions(tasks) | _replacing_inputs(tasks, settings)
     todo = []
+    done = 0
     for index, task in enumerate(tasks):
         if index in collisions:
-            results[index] = Result(task.source, "failed", error=collisions[index])
+            refused = results[index] = Result(task.source, "failed", error=collisions[index])
+            done += 1
+            if progress:  # so that the failure is told like any other
+                progress(refused, done, len(tasks))
         else:
             todo.append(index)
-    done = len(tasks) - len(todo)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     for index, result in _run(tasks, todo, settings, jobs):
         results[index] = result
@@ -261,6 +271,19 @@ def _worker_start(options: LayoutOptions, formats: Sequence[str], keep_tradition
     # stay: collecting the youngest objects every 700 new ones would scan them again and again
     young, *older = gc.get_threshold()
     gc.set_threshold(max(young, _WORKER_GC_THRESHOLD), *older)
+
+
+def _replacing_inputs(tasks: list[Task], settings: BatchSettings) -> dict[int, str]:
+    """Inputs one of whose outputs would replace an input file of the batch (convert a.txt --to txt -o .)."""
+    sources = {Path(task.source).resolve() for task in tasks}
+    clashes: dict[int, str] = {}
+    for index, task in enumerate(tasks):
+        for fmt in settings.formats:
+            target = Path(settings.outdir) / f"{task.relative}.{fmt}"
+            if target.resolve() in sources:
+                clashes[index] = f"its {fmt} output {target} would replace an input file; give another -o folder"
+                break
+    return clashes
 
 
 def convert_chunk(tasks: list[Task], settings: BatchSettings) -> list[Result]:

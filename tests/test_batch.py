@@ -312,3 +312,30 @@ def test_outputs_are_the_same_bytes_in_any_process():
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize("fmt, suffix", [("txt", ".txt"), ("xml", ".xml")])
+def test_an_output_that_would_replace_its_input_is_refused_and_the_input_kept(tmp_path, monkeypatch, fmt, suffix):
+    source = tmp_path / f"notice{suffix}"
+    data = TONGZHI.encode("utf-8") if fmt == "txt" else render(gongwen.parse(TONGZHI), "xml")
+    source.write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-m", "gongwen", "convert", source.name, "--to", f"pdf,{fmt}", "-q"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1
+    assert source.name in run.stderr and "would replace an input file" in run.stderr
+    assert source.read_bytes() == data
+    assert not (tmp_path / "notice.pdf").exists()  # the input fails whole: no output of it at all
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_as_input(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TONGZHI, encoding="utf-8")
+    for _ in range(2):
+        results = gongwen.convert_many([src], src / "out", ["txt", "xml"], jobs=1)
+        assert [(r.source, r.status) for r in results] == [(str(src / "a.txt"), "converted")]
+    assert not (src / "out" / "out").exists()
