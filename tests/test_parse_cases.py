@@ -721,3 +721,38 @@ def test_a_size_switch_with_a_button_to_a_line_and_a_bare_metadata_key_are_chrom
 def test_joint_signatures_broken_or_set_apart_by_one_space(lines, organs):
     doc = gongwen.parse("关于某事的通知\n各单位：\n本通知自印发之日起施行。\n" + "\n".join(lines) + "\n2020年5月28日\n")
     assert doc.signatures == organs and doc.body[-1].text == "本通知自印发之日起施行。"
+
+
+_GLUED = (
+    "江南省人民政府办公厅文件江政办发〔2021〕3号关于做好春季森林防火工作的通知各市、县（区）人民政府，省政府各部门:"
+    + "为切实做好今年春季森林防火工作，确保人民群众生命财产安全，现将有关事项通知如下。" * 8
+    + "一、加强组织领导。各地要落实森林防火行政首长负责制，层层压实责任。二、强化火源管控。各地要加强野外用火管理。"
+    + "附件:1.春季森林防火重点区域2.联系人名单江南省人民政府办公厅2021年1月19日附件1春季森林防火重点区域南山林区、北山林区。"
+    + "抄送:省委办公厅，省人大常委会办公厅。江南省人民政府办公厅2021年1月20日印发"
+)
+
+
+def test_a_document_that_lost_its_line_breaks_is_read_element_by_element():
+    doc = gongwen.parse(_GLUED)
+    assert doc.banner == "江南省人民政府办公厅文件" and doc.doc_number.text == "江政办发〔2021〕3号"
+    assert doc.title == "关于做好春季森林防火工作的通知"
+    assert doc.addressees == ["各市、县（区）人民政府", "省政府各部门"]
+    assert doc.attachments == ["春季森林防火重点区域", "联系人名单"]
+    assert doc.signatures == ["江南省人民政府办公厅"] and doc.date == dt.date(2021, 1, 19)
+    assert [a.label for a in doc.annexes] == ["附件1"]
+    assert doc.cc == ["省委办公厅", "省人大常委会办公厅"] and doc.printer == "江南省人民政府办公厅"
+    assert doc.print_date == dt.date(2021, 1, 20)
+    assert any("line break" in w for w in doc.warnings)
+
+
+def test_a_long_paragraph_in_a_text_with_lines_is_not_split():
+    long = "为切实做好今年春季森林防火工作，确保人民群众生命财产安全，各地要于2021年1月19日前报送。" * 12
+    text = (
+        "关于做好春季森林防火工作的通知\n各市人民政府：\n"
+        + long
+        + "\n"
+        + "\n".join(["各地要认真落实。"] * 5)
+        + "\n江南省人民政府\n2021年1月19日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.body[0].text == long and not any("line break" in w for w in doc.warnings)

@@ -11,6 +11,7 @@ from gongwen.model import Document
 from gongwen.normalize import normalize
 from gongwen.parsing.closing import recognise_rest
 from gongwen.parsing.front import recognise_front
+from gongwen.parsing.glued import looks_glued, unglue
 from gongwen.parsing.metadata import fill_from_metadata
 from gongwen.parsing.patterns import is_organ_like, kind_of_title
 
@@ -21,8 +22,13 @@ NO_STRUCTURE_WARNING = "no official-document structure found; every paragraph ke
 
 def parse_text(text: str, keep_traditional: bool = False) -> Document:
     """Parse ``text`` into a :class:`Document`. Never raises on any string."""
+    glued_breaks = 0
+    if looks_glued(text):
+        text, glued_breaks = unglue(text)
     normalized = normalize(text, keep_traditional=keep_traditional)
     doc = Document(script=normalized.script)
+    if glued_breaks:
+        doc.warnings.append(f"put back {glued_breaks} line break(s) between elements of a text that came without them")
     residue = list(normalized.residue)
     lines = normalized.lines
     body_start, leading = recognise_front(lines, doc, residue)

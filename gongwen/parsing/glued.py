@@ -1,0 +1,201 @@
+"""Text whose line breaks were lost: a whole document on one line, as data sets and database fields keep it.
+
+The recognisers read a document line by line, as GB/T 9704 sets its elements apart. When a document comes
+as one long line (版头, 标题, 主送, 正文, 署名, 成文日期 and 版记 run together), the element boundaries that
+the text itself still shows are turned back into line breaks first: the 发文字号 after a 发文机关标志, the
+文种 at the end of the title before the colon of the 主送机关, 附件说明 and its numbered items, the 署名 and
+成文日期 before the annexes or the 版记, 抄送, and the 印发 line. Nothing is removed; only line breaks are
+added, and the warnings say so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongwen.normalize import DATE_PATTERN
+from gongwen.parsing.patterns import is_organ_like
+
+# a line this long in a text of few lines is a glued document, not a long paragraph of a real one
+_GLUED_MIN = 400
+_FEW_LINES = 5
+
+_NUMBER = r"[\u4e00-\u9fffA-Za-z（）()]{1,20}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,6}\s*号"
+_HEADER_RE = re.compile(rf"^(?P<mark>[^，。：:]{{2,60}}?(?:文件|纪要|命令|令))?\s*(?P<number>{_NUMBER})")
+_TITLE_END = (
+    r"(?:的通知|的通报|的意见|的决定|的请示|的批复|的函|的复函|的报告|的纪要|的公告|的通告|的命令|的决议|的议案)"
+)
+_TITLE_RE = re.compile(rf"^(?P<title>[^。：:]{{4,200}}{_TITLE_END})(?P<addressee>[^。：:！？]{{2,400}}?[：:])")
+_DATE_RE = re.compile(DATE_PATTERN)
+_ATTACHMENT_RE = re.compile(r"附\s*件\s*[：:]")
+_CC_RE = re.compile(r"抄\s*送\s*[：:]")
+_PRINTED_RE = re.compile(rf"(?P<date>{DATE_PATTERN})\s*印发")
+_ANNEX_RE = re.compile(r"附\s*件\s*\d{0,2}(?![：:])")
+_SENTENCE_END = "。；;！？!?）)"
+
+
+def looks_glued(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) <= _FEW_LINES and any(len(line) >= _GLUED_MIN for line in lines)
+
+
+def unglue(text: str) -> tuple[str, int]:
+    """``text`` with line breaks put back at the element boundaries it shows, and how many were put."""
+    out: list[str] = []
+    added = 0
+    for line in text.split("\n"):
+        if len(line) < _GLUED_MIN:
+            out.append(line)
+            continue
+        parts = _split_document(line.strip())
+        added += len(parts) - 1
+        out.extend(parts)
+    return "\n".join(out), added
+
+
+def _split_document(line: str) -> list[str]:
+    head, rest = _split_front(line)
+    body, closing = _split_closing(rest, _issuer_names(head))
+    return [p for p in [*head, *body, *closing] if p.strip()]
+
+
+def _split_front(line: str) -> tuple[list[str], str]:
+    """版头, 标题 and 主送机关 off the front; the rest is the body and what follows it."""
+    head: list[str] = []
+    m = _HEADER_RE.match(line)
+    if m and m.start("number") < 80:
+        if m["mark"]:
+            head.append(m["mark"])
+        head.append(m["number"])
+        line = line[m.end() :]
+    t = _TITLE_RE.match(line)
+    if t and _reads_as_addressee(t["addressee"]):
+        head.extend([t["title"], t["addressee"]])
+        line = line[t.end() :]
+    return head, line
+
+
+def _reads_as_addressee(text: str) -> bool:
+    names = re.split(r"[，、,]", text.rstrip("：:"))
+    return any(is_organ_like(n) or n.startswith("各") for n in names if n)
+
+
+def _issuer_names(head: list[str]) -> list[str]:
+    """The organs the front names (the mark without 文件, the title before 关于): the 署名 repeats one."""
+    names = []
+    for part in head:
+        organ = re.sub("(?:文件|纪要|命令|令)$", "", part) if not part.endswith("号") else ""
+        if "关于" in part:
+            organ = part.split("关于", 1)[0]
+        if organ and is_organ_like(organ, max_len=60):
+            names.append(organ)
+    return names
+
+
+def _split_closing(text: str, issuers: list[str]) -> tuple[list[str], list[str]]:
+    """The body, and the lines of 附件说明, 署名, 成文日期, annexes and 版记 after it."""
+    closing: list[str] = []
+    printed = _last(_PRINTED_RE, text)
+    if printed and len(text) - printed.end() < 20:
+        text, closing = _split_printer(text, printed, issuers)
+    cc = _last(_CC_RE, text)
+    if cc and len(text) - cc.start() < 600:
+        closing.insert(0, text[cc.start() :])
+        text = text[: cc.start()]
+    date = _closing_date(text)
+    if date is None:
+        return _with_attachments(text), closing
+    after = text[date.end() :]
+    annexes = [line for a in _split_at(after, _ANNEX_RE) if a for line in _annex_lines(a)]
+    before = text[: date.start()]
+    body, signature = _signature_before(before, issuers)
+    return _with_attachments(body), [*signature, date[0], *annexes, *closing]
+
+
+def _split_printer(text: str, printed: re.Match[str], issuers: list[str]) -> tuple[str, list[str]]:
+    """…2021年1月19日中共某某办公室2021年1月19日印发: the 印发 line starts after the sentence or date before it,
+    or where the issuer's name (its office prints it) begins."""
+    start = printed.start()
+    for name in issuers:
+        at = text.rfind(name, max(0, start - 60), start)
+        if at > 0:
+            return text[:at], [text[at:]]
+    earlier = [m for m in _DATE_RE.finditer(text, 0, start)] + [m for m in re.finditer("[。；;]", text[:start])]
+    begin = max((m.end() for m in earlier), default=0)
+    organ = text[begin:start]
+    if begin and is_organ_like(organ.strip(), max_len=60):
+        return text[:begin], [text[begin:]]
+    return text[:start], [text[start:]]
+
+
+def _closing_date(text: str) -> re.Match[str] | None:
+    """The 成文日期: the last date that follows a name (no sentence mark right before it), with only annexes
+    after it."""
+    for m in reversed(list(_DATE_RE.finditer(text))):
+        after = text[m.end() :].lstrip()
+        before = text[max(0, m.start() - 1) : m.start()]
+        if (not after or _ANNEX_RE.match(after)) and before not in ("，", ",", "于", "至", "在"):
+            return m
+    return None
+
+
+def _signature_before(text: str, issuers: list[str]) -> tuple[str, list[str]]:
+    """The 署名 at the end of ``text``: an organ the front named, else the organ-like run after the last
+    sentence mark."""
+    for name in sorted(issuers, key=len, reverse=True):
+        if text.endswith(name):
+            return text[: -len(name)], [name]
+    cut = max((text.rfind(ch) for ch in _SENTENCE_END), default=-1)
+    tail = text[cut + 1 :]
+    if cut >= 0 and is_organ_like(tail.strip(), max_len=60):
+        return text[: cut + 1], [tail]
+    return text, []
+
+
+def _with_attachments(text: str) -> list[str]:
+    """The body, with 附件：1. … 2. … set on lines of their own."""
+    m = _last(_ATTACHMENT_RE, text)
+    if m is None:
+        return [text]
+    items = _numbered_items(text[m.end() :])
+    return [text[: m.start()], text[m.start() : m.end()] + items[0], *items[1:]]
+
+
+def _numbered_items(text: str) -> list[str]:
+    """1.甲2.乙3.丙 split before each number that follows its predecessor."""
+    parts: list[str] = []
+    expected = 1
+    last = 0
+    for m in re.finditer(r"(\d{1,2})\s*[.．、，,]", text):
+        if int(m[1]) == expected:
+            if expected > 1:
+                parts.append(text[last : m.start()])
+                last = m.start()
+            expected += 1
+    parts.append(text[last:])
+    return parts
+
+
+def _annex_lines(text: str) -> list[str]:
+    """附件1省直…途径1.省医保中心现场办。… → the label, the title, the body from its first numbered item."""
+    m = _ANNEX_RE.match(text)
+    if m is None:
+        return [text]
+    rest = text[m.end() :]
+    first = re.search(r"(?:^|(?<=[\u4e00-\u9fff）)]))(?:1[.．、]|一、|（一）)", rest)
+    if first and first.start() > 0:
+        return [m[0], rest[: first.start()], rest[first.start() :]]
+    return [m[0], rest] if rest else [m[0]]
+
+
+def _split_at(text: str, pattern: re.Pattern[str]) -> list[str]:
+    starts = [m.start() for m in pattern.finditer(text)]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    return found
