@@ -106,12 +106,52 @@ def normalize(text: str, keep_traditional: bool = False) -> NormalizedText:
         text, changed = to_simplified(text)
         warnings.append(f"converted traditional script to simplified ({changed} character(s) changed)")
         text = repairs.sub("corner", _CORNER_QUOTES_RE, lambda m: _CORNER_TO_CURLY[m[0]], text)
-    lines = [_normalize_line(raw, repairs) for raw in text.split("\n")]
     residue: list[Residue] = []
+    text = _without_markup(text, residue)
+    lines = [_normalize_line(raw, repairs) for raw in text.split("\n")]
     lines = _remove_noise(lines, residue)
     for name, n in repairs.counts.items():
         warnings.append(_REPAIR_MESSAGES[name].format(n=n))
     return NormalizedText(lines=lines, residue=residue, warnings=warnings, script=script)
+
+
+# -- Markdown and HTML markup --------------------------------------------------------------------
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+
+
+def _without_markup(text: str, residue: list[Residue]) -> str:
+    """A Markdown copy's front matter and HTML comments go to residue; its heading marks (# 标题) go (the
+    text stays)."""
+    m = _FRONT_MATTER_RE.match(text)
+    if m:
+        residue.extend(Residue(line, "front matter") for line in m["body"].split("\n") if line.strip())
+        text = text[m.end() :]
+    if "<!--" in text:
+        residue.extend(Residue(c.strip(), "markup") for c in _HTML_COMMENT_RE.findall(text) if c.strip("<!-> \n"))
+        text = _HTML_COMMENT_RE.sub("", text)
+    if "\n>" in text or text.startswith(">"):
+        text = _without_notes_above(text, residue)
+    if "#" in text:
+        text = _MD_HEADING_RE.sub("", text)
+    return text
+
+
+def _without_notes_above(text: str, residue: list[Residue]) -> str:
+    """Quoted lines (> …) above a Markdown copy's first heading are the copy's own notes (where it was
+    taken from, which version counts), not the document's."""
+    lines = text.split("\n")
+    heading = next((i for i, line in enumerate(lines) if _MD_HEADING_RE.match(line)), None)
+    if heading is None:
+        return text
+    kept = []
+    for i, line in enumerate(lines):
+        if i < heading and line.lstrip().startswith(">"):
+            residue.append(Residue(line.strip(), "note of the copy"))
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 # -- script ---------------------------------------------------------------------------------------
@@ -297,9 +337,9 @@ _PAGE_NUMBER_RE = re.compile(
 # line is no sentence; the ICP number and the font-size switch.
 _CHROME_WORDS = (
     "分享到|分享至|相关文章|相关链接|相关阅读|相关新闻|相关稿件|延伸阅读|责任编辑|责编|打印本页|打印此页|打印|"
-    "关闭窗口|关闭本页|关闭|当前位置|您当前的位置|您现在的位置|您的位置|网站地图|版权所有|浏览次数|点击次数|"
+    "关闭窗口|关闭本页|关闭|当前位置|您当前的位置|您现在的位置|您所在的位置|您的位置|所在位置|网站地图|版权所有|浏览次数|点击次数|"
     "点击数|阅读次数|访问量|上一篇|下一篇|稿件来源|信息来源|收藏本页|加入收藏|返回顶部|返回首页|返回列表|"
-    "返回上一页|返回上页|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量|"
+    "返回上一页|返回上页|返回主站|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量|"
     "语音播报|朗读|打印友好版|联系我们|关于我们|免责声明|隐私声明|隐私保护|隐私政策|使用帮助"
 )
 _CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;；©\d]"
@@ -347,7 +387,7 @@ _RELATED_LINKS_RE = re.compile(
 )
 # the text size switch with each of its buttons on a line of its own (Aa / 字体： / 小 / | / 中 / | / 大)
 _SWITCH_START_RE = re.compile(r"^(?:Aa|A[+＋]|字[体号]\s*[：:]?)$")
-_SWITCH_BUTTON_RE = re.compile(r"^(?:[大中小|｜]|A[+＋\-－]?|默认|特大|Aa|字[体号]\s*[：:]?)$")
+_SWITCH_BUTTON_RE = re.compile(r"^(?:[【\[]?[大中小][】\]]?|[|｜]|A[+＋\-－]?|默认|特大|Aa|字[体号]\s*[：:]?)$")
 _META_KEYS_RE = re.compile(
     r"(?:作者|时间|来源|浏览|点击|发布时间|发布日期|字号|索引号|主题分类|发文机关|成文日期|文号|"
     r"发文字号|信息来源|阅读)\s*[：:]"
@@ -374,8 +414,8 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
     }
     running = _running_headers(lines, page_numbers)
     related = _related_links_start(lines, tail_start)
-    switches = _size_switch_lines(lines)
-    values = _values_of_bare_keys(lines, head_end, tail_start)
+    switches = _size_switch_lines(lines) | _vertical_breadcrumbs(lines)
+    values = _values_of_bare_keys(lines, head_end, tail_start) | _metadata_table(lines, head_end)
     out: list[Line] = []
     for i, line in enumerate(lines):
         if not line.is_text:
@@ -467,8 +507,79 @@ def _size_switch_lines(lines: list[Line]) -> set[int]:
             if lines[j].is_text:
                 run.append(j)
             j += 1
-        if sum(lines[k].text in ("大", "中", "小") for k in run) >= 2:
+        if sum(lines[k].text.strip("[]【】") in ("大", "中", "小") for k in run) >= 2:
             found.update(run)
+    return found
+
+
+def _vertical_breadcrumbs(lines: list[Line]) -> set[int]:
+    """A breadcrumb with a step to a line (首页 / > / 政务公开 / > / 通知公告): the > lines and the steps
+    between them, two > at least."""
+    marks = [i for i, ln in enumerate(lines) if ln.is_text and ln.text in (">", "＞", "»", ">>")]
+    found: set[int] = set()
+    for k, i in enumerate(marks):
+        if k + 1 < len(marks) and marks[k + 1] - i <= 3 or k > 0 and i - marks[k - 1] <= 3:
+            found.add(i)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].is_text and len(lines[j].text) <= 20:
+                    found.add(j)
+    return found
+
+
+# the keys of a portal's metadata table as they stand when each cell comes on a line of its own
+_TABLE_KEYS = frozenset(
+    [
+        "索取号",
+        "索引号",
+        "载体类型",
+        "发布机构",
+        "发文机关",
+        "文件编号",
+        "文号",
+        "发文字号",
+        "记录形式",
+        "公开类别",
+        "公开方式",
+        "关键词",
+        "主题词",
+        "内容描述",
+        "主题分类",
+        "成文日期",
+        "发布日期",
+        "生效日期",
+        "废止日期",
+        "有效性",
+        "所属机构",
+        "标题",
+        "名称",
+        "信息来源",
+    ]
+)
+
+
+def _metadata_table(lines: list[Line], head_end: int) -> set[int]:
+    """A metadata table above the text with each cell on a line of its own (索取号 / 3589…/2025-00165 /
+    发布机构 / 上海市… / 文件编号 / …): three keys or more within a few lines; the keys and the value after
+    each (unless it is itself a key)."""
+    keys = [i for i in range(min(head_end, len(lines))) if lines[i].is_text and lines[i].text in _TABLE_KEYS]
+    found: set[int] = set()
+    for k, i in enumerate(keys):
+        if not (sum(1 for j in keys[k : k + 3] if j - i <= 8) >= 3 or i in found):
+            continue
+        found.add(i)
+        for j in keys[k + 1 :]:
+            if j - max(found) > 3:
+                break
+            found.add(j)
+    for i in sorted(found):
+        nxt = i + 1
+        if (
+            nxt < len(lines)
+            and lines[nxt].is_text
+            and lines[nxt].text not in _TABLE_KEYS
+            and len(lines[nxt].text) <= 40
+        ):
+            found.add(nxt)
     return found
 
 

@@ -756,3 +756,30 @@ def test_a_long_paragraph_in_a_text_with_lines_is_not_split():
     )
     doc = gongwen.parse(text)
     assert doc.body[0].text == long and not any("line break" in w for w in doc.warnings)
+
+
+def test_a_markdown_copy_keeps_its_text_and_sets_its_markup_aside():
+    text = (
+        "---\ntitle: 最高人民法院关于某问题的批复\n层级: 司法解释\n---\n"
+        "# 最高人民法院关于某问题的批复\n\n法释〔2020〕27号\n\n2020年11月9日 最高人民法院审判委员会第1815次会议通过\n\n"
+        "<!-- INFO END -->\n\n广东省高级人民法院：\n\n你院请示收悉。经研究，批复如下：\n\n此复。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "最高人民法院关于某问题的批复" and doc.doc_number.text == "法释〔2020〕27号"
+    assert doc.addressees == ["广东省高级人民法院"]
+    reasons = {r.reason for r in doc.residue}
+    assert {"front matter", "markup"} <= reasons
+
+
+def test_lines_between_the_title_and_the_body_that_are_no_title_go_to_the_body():
+    text = "最高人民法院关于修改某解释的决定\n\n2018年7月30日 最高人民法院审判委员会第1745次会议\n\n2018年12月1日 施行\n\n根据司法实践情况，现决定作如下修改：\n\n一、将原第六条删去。\n"
+    doc = gongwen.parse(text)
+    assert doc.title == "最高人民法院关于修改某解释的决定"
+    assert doc.body[0].text.startswith("2018年7月30日")
+
+
+def test_a_breadcrumb_with_a_step_to_a_line_and_bracketed_size_buttons_are_chrome():
+    page = "您所在的位置：\n首页\n>\n广东省能源局\n>\n通知公告\n广东省能源局关于某项目的审查意见\n信息来源：省能源局\n字体：\n[大]\n[中]\n[小]\n粤能许可〔2026〕23号\n江门市发展和改革局：\n你局报告收悉，审查意见如下：\n一、原则同意。\n"
+    doc = gongwen.parse(page)
+    assert doc.title == "广东省能源局关于某项目的审查意见" and doc.addressees == ["江门市发展和改革局"]
+    assert doc.doc_number.text == "粤能许可〔2026〕23号" and doc.body[0].text == "你局报告收悉，审查意见如下："

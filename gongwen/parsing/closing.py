@@ -40,6 +40,7 @@ _OFFICER_RE = re.compile(
 )
 _FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an organ's name broken over two lines
 _ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
+_NUMBERED_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*\d{1,2}\s*[：:]")
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
 _MAX_SIGNATURE_LINES = 6
@@ -310,6 +311,8 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
     labelled = _labelled_attachments(texts, end)
     if labelled is not None:
         doc.attachments, start = labelled
+        labels = [m[0] for t in texts[start:end] if (m := _NUMBERED_ATTACHMENT_LABEL_RE.match(t.text))]
+        residue.extend(Residue(label, "attachment label (the note is written 附件：1. …)") for label in labels)
         return start
     for i in range(end - 1, max(-1, end - _ATTACHMENT_WINDOW), -1):
         m = ATTACHMENT_NOTE_RE.match(texts[i].text)

@@ -21,7 +21,10 @@ from gongwen.parsing.patterns import (
 
 _ADDRESSEE_WINDOW = 30
 _FRONT_WINDOW = 60
-_LABELLED_FIELD_RE = re.compile(r"^(?:签发人|附件|抄送|主送|出席|请假|列席|时间|地点|日期|联系人|电话|会议)")
+_LABELLED_FIELD_RE = re.compile(
+    r"^(?:签发人|附件|抄送|主送|出席|请假|列席|时间|地点|日期|联系人|电话|会议|"
+    r"字体|字号|来源|作者|分享|发布|浏览|索引号|文号|主题词|关键词|标签|您所在的位置|当前位置)"
+)
 _SENTENCE_BEFORE_COLON_RE = re.compile(
     r"如下[：:]$|^(?:为|根据|按照|依据|依照|遵照|经|现|近日|近期|目前|鉴于|由于|在|随着|今年|去年)|《"
 )
@@ -214,6 +217,12 @@ def _title_group(
     guessed on the way added to ``guesses``."""
     if not groups:
         return [], []
+    after: list[str] = []
+    reads = _last_title_like(groups)
+    if reads is not None and reads < len(groups) - 1:
+        # lines between the title and the body that are no title (题注 such as 2018年7月30日…通过): body text
+        after = [line.text for group in groups[reads + 1 :] for line in group]
+        groups = groups[: reads + 1]
     title = groups[-1]
     earlier = groups[:-1]
     if len(title) == 1 and title[0].text.startswith("（") and title[0].text.endswith("）") and earlier:
@@ -231,7 +240,23 @@ def _title_group(
     residue.extend(Residue(line.text, "unrecognised text above the title") for g in earlier for line in g)
     if joined:
         guesses.append((0.85, "its lines joined across the blank lines between them"))
-    return [line.text for line in title], []
+    return [line.text for line in title], after
+
+
+def _last_title_like(groups: list[list[Line]]) -> int | None:
+    """The last of the final groups that reads as a title (ends with a 文种 and is no sentence), when the very
+    last group does not; a few groups back at most."""
+
+    def reads(group: list[Line]) -> bool:
+        text = "".join(line.text for line in group)
+        return kind_of_title(text) is not None and not SENTENCE_END_RE.search(text) and len(group) <= _MAX_TITLE_LINES
+
+    if reads(groups[-1]):
+        return None
+    for k in range(len(groups) - 2, max(-1, len(groups) - 5), -1):
+        if reads(groups[k]):
+            return k
+    return None
 
 
 def _title_at_end(group: list[Line]) -> int | None:

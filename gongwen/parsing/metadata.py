@@ -27,8 +27,10 @@ _KEYS = {
     "发布机关": "issuer",
     "发布机构": "issuer",
     "发布单位": "issuer",
+    "制定机关": "issuer",
     "制发机关": "issuer",
     "成文日期": "date",
+    "文件编号": "doc_number",
     "发文日期": "date",
 }
 _FIELD_RE = re.compile(
@@ -41,8 +43,11 @@ _NUMERIC_DATE_RE = re.compile(r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./
 def metadata_fields(residue: list[Residue]) -> dict[str, str]:
     """The first value of each element the page's metadata lines state."""
     found: dict[str, str] = {}
-    for item in residue:
-        if item.reason != "web page metadata":
+    items = [item for item in residue if item.reason in ("web page metadata", "front matter")]
+    for k, item in enumerate(items):
+        key = item.text.strip()
+        if key in _KEYS and k + 1 < len(items) and items[k + 1].text.strip() not in _KEYS:
+            found.setdefault(_KEYS[key], items[k + 1].text.strip())  # a table's key and value on two lines
             continue
         for m in _FIELD_RE.finditer(item.text):
             value = m["value"].strip()
