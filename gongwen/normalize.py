@@ -109,7 +109,7 @@ def normalize(text: str, keep_traditional: bool = False) -> NormalizedText:
     residue: list[Residue] = []
     text = _without_markup(text, residue)
     lines = [_normalize_line(raw, repairs) for raw in text.split("\n")]
-    lines = _remove_noise(lines, residue)
+    lines = _remove_noise(_join_fragments(lines), residue)
     for name, n in repairs.counts.items():
         warnings.append(_REPAIR_MESSAGES[name].format(n=n))
     return NormalizedText(lines=lines, residue=residue, warnings=warnings, script=script)
@@ -324,6 +324,48 @@ def _repair_ordinal(text: str, repairs: _Repairs | None) -> str:
     return text
 
 
+# -- fragments: a web page that set each piece of a line in an element of its own --------------------
+_LONE_MARK_RE = re.compile(r"^[：:，,。；;、]$")
+_LONE_ORDINAL_RE = re.compile(rf"^(?:\d{{1,2}}[.．、]|（\d{{1,2}}）|[{CN_DIGITS}]{{1,3}}、|（[{CN_DIGITS}]{{1,3}}）)$")
+_DATE_PIECES = (re.compile(r"^\d{4}$"), "年", re.compile(r"^\d{1,2}$"), "月", re.compile(r"^\d{1,2}$"), "日")
+
+
+def _join_fragments(lines: list[Line]) -> list[Line]:
+    """Rejoin the pieces of a line that a web page set on lines of their own: a lone colon or comma goes on
+    the line before (附件 / ：), a lone ordinal on the line after (1. / 蒙西…细则), and 2020 / 年 / 5 / 月 / 9 /
+    日 make one date."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.is_text and _is_date_run(lines, i):
+            pieces = lines[i : i + len(_DATE_PIECES)]
+            out.append(Line(text="".join(p.text for p in pieces), spaced="".join(p.spaced for p in pieces)))
+            i += len(_DATE_PIECES)
+            continue
+        if line.is_text and _LONE_MARK_RE.match(line.text) and out and out[-1].is_text:
+            out[-1] = Line(text=out[-1].text + line.text, spaced=out[-1].spaced + line.spaced)
+            i += 1
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.is_text and _LONE_ORDINAL_RE.match(line.text) and nxt is not None and nxt.is_text:
+            out.append(Line(text=line.text + nxt.text, spaced=line.spaced + nxt.spaced))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _is_date_run(lines: list[Line], i: int) -> bool:
+    if i + len(_DATE_PIECES) > len(lines):
+        return False
+    for piece, line in zip(_DATE_PIECES, lines[i : i + len(_DATE_PIECES)], strict=True):
+        if not line.is_text or (line.text != piece if isinstance(piece, str) else not piece.match(line.text)):
+            return False
+    return True
+
+
 # -- noise lines ----------------------------------------------------------------------------------
 _PAGE_NUMBER_RE = re.compile(
     r"^(?:[—\-－–~～·•\s]*\d{1,4}[—\-－–~～·•\s]*"
@@ -378,6 +420,8 @@ _HEAD_META_RE = re.compile(r"^[【\[]?\s*名称\s*[：:】\]]")
 _TIMESTAMP_RE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 # a site's registration numbers, wherever they stand on a line (京ICP备05070218号, 京公网安备 1101…号)
 _REGISTRATION_RE = re.compile(r"(?:ICP|公网安)备\s*\d")
+# a link to a file for download, as a web page lists its attachments (…的函.pdf)
+_FILE_LINK_RE = re.compile(r"^[^。；！？]{2,}\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|WPS|ofd|OFD|zip|rar|txt)$")
 # where the page stands in its site: 信息公开 > 政策文件 > 通知公告 (two steps or more)
 _BREADCRUMB_RE = re.compile(r"^[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,20}){2,}$")
 # A web page's list of other documents after the text: its heading, and the link titles below it.
@@ -414,7 +458,8 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
     }
     running = _running_headers(lines, page_numbers)
     related = _related_links_start(lines, tail_start)
-    switches = _size_switch_lines(lines) | _vertical_breadcrumbs(lines)
+    switches = _size_switch_lines(lines) | _vertical_breadcrumbs(lines) | _footer_lines(lines, tail_start)
+    links = _download_links(lines)
     values = _values_of_bare_keys(lines, head_end, tail_start) | _metadata_table(lines, head_end)
     out: list[Line] = []
     for i, line in enumerate(lines):
@@ -425,6 +470,7 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
         if not line.text:
             continue
         reason = "web page chrome" if i >= related or i in switches else None
+        reason = reason or ("web page download link" if i in links else None)
         reason = reason or ("web page metadata" if i in values else None)
         reason = reason or _noise_reason(line, i, head_end, tail_start, page_numbers, running)
         if reason is None:
@@ -488,6 +534,9 @@ def _noise_reason(
         return "web page navigation"
     if in_margin and "备" in text and _REGISTRATION_RE.search(text):
         return "web page chrome"
+    if in_margin and ("版权所有" in text or "网站标识码" in text) and len(text) <= 60:
+        return "web page chrome"
+
     if index < head_end and _SITE_NAME_RE.match(text):
         return "web page chrome"
     if index < head_end and _NEWS_DATELINE_RE.fullmatch(text):
@@ -509,6 +558,51 @@ def _size_switch_lines(lines: list[Line]) -> set[int]:
             j += 1
         if sum(lines[k].text.strip("[]【】") in ("大", "中", "小") for k in run) >= 2:
             found.update(run)
+    return found
+
+
+# a web page's footer: lines that only a footer has, and lines that are footer-like beside them
+_FOOTER_ANCHOR_RE = re.compile(r"ICP备|公网安备|网站标识码|版权所有|网站地图|Copyright|©")
+_FOOTER_KEY_RE = re.compile(
+    r"^(?:通信地址|通讯地址|联系地址|地址|邮政编码|邮编|主办单位|承办单位|主办|承办|技术支持|联系电话|电话|传真)\s*[：:]?"
+)
+
+
+def _footer_lines(lines: list[Line], tail_start: int) -> set[int]:
+    """Below the text, the footer's address, post code, 主办/承办 lines standing within three lines of a line
+    only a footer has (ICP备, 网站标识码, 版权所有 …): the page's, not the document's."""
+    anchors = [i for i in range(tail_start, len(lines)) if lines[i].is_text and _FOOTER_ANCHOR_RE.search(lines[i].text)]
+    found: set[int] = set()
+    for a in anchors:
+        for step in (-1, 1):
+            j, gap = a + step, 0
+            while tail_start <= j < len(lines) and gap <= 3:
+                if lines[j].is_text and _FOOTER_KEY_RE.match(lines[j].text) and len(lines[j].text) <= 60:
+                    found.add(j)
+                    gap = 0
+                elif lines[j].is_text and not _FOOTER_ANCHOR_RE.search(lines[j].text):
+                    gap += 1
+                j += step
+    return found
+
+
+_REFERRING = ("附件", "详见", "参见", "见", "请")  # a sentence that points to a file, not a link
+_ANNEX_LABEL_LINE_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")
+
+
+def _download_links(lines: list[Line]) -> set[int]:
+    """Lines that name a file to download (…的函.pdf), as a web page lists them; one right under an annex
+    label (附件 / 名单.xlsx) names that annex and stays."""
+    found: set[int] = set()
+    previous = ""
+    for i, line in enumerate(lines):
+        if not line.is_text:
+            continue
+        text = line.text
+        named = _FILE_LINK_RE.search(text) and len(text) <= 120 and not text.startswith(_REFERRING)
+        if named and not _ANNEX_LABEL_LINE_RE.match(previous):
+            found.add(i)
+        previous = text
     return found
 
 

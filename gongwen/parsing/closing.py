@@ -41,6 +41,7 @@ _OFFICER_RE = re.compile(
 _FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an organ's name broken over two lines
 _ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
 _NUMBERED_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*\d{1,2}\s*[：:]")
+_FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
 _MAX_SIGNATURE_LINES = 6
@@ -311,6 +312,7 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
     labelled = _labelled_attachments(texts, end)
     if labelled is not None:
         doc.attachments, start = labelled
+        doc.attachments = _without_file_suffixes(doc.attachments, residue)
         labels = [m[0] for t in texts[start:end] if (m := _NUMBERED_ATTACHMENT_LABEL_RE.match(t.text))]
         residue.extend(Residue(label, "attachment label (the note is written 附件：1. …)") for label in labels)
         return start
@@ -322,12 +324,24 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
         items = _attachment_items(lines)
         if not items:
             return end
-        doc.attachments = items
+        doc.attachments = _without_file_suffixes(items, residue)
         lone = NUMBERED_ITEM_RE.match(next((line for line in lines if line), ""))
         if len(items) == 1 and lone:  # 附件：1. … with one attachment: the model keeps no number
             residue.append(Residue(lone["n"] + ".", "number of a lone attachment"))
         return i
     return end
+
+
+def _without_file_suffixes(titles: list[str], residue: list[Residue]) -> list[str]:
+    """An attachment named by its file on a web page (…情况表.xls): the title without the file's suffix."""
+    out = []
+    for title in titles:
+        m = _FILE_SUFFIX_RE.search(title)
+        if m and m.start() > 0:
+            residue.append(Residue(m[0], "file suffix of an attachment's name"))
+            title = title[: m.start()]
+        out.append(title)
+    return out
 
 
 def _labelled_attachments(texts: list[_Text], end: int) -> tuple[list[str], int] | None:
