@@ -411,7 +411,7 @@ _WEAK_CHROME_RE = re.compile(
 # a metadata key with nothing after it: its value stands on the next line
 _BARE_KEY_RE = re.compile(
     r"^[【\[]?\s*(?:来源|作者|编辑|发布时间|发布日期|发布者|时间|日期|索引号|主题分类|发文机关|发布机构|成文日期|"
-    r"文号|发文字号|信息来源|所属机构|发布单位|主题词|责任编辑)\s*[：:】\]]$"
+    r"文号|发文字号|信息来源|所属机构|发布单位|责任编辑)\s*[：:】\]]$"
 )
 _SENTENCE_MARK_RE = re.compile("[。！？；，]")
 # above the text only: a metadata table's row that repeats the title (名称：关于……的通知)
@@ -687,8 +687,9 @@ def _values_of_bare_keys(lines: list[Line], head_end: int, tail_start: int) -> s
         j = i + 1
         while j < len(lines) and lines[j].kind == "blank":
             j += 1
-        if j < len(lines) and lines[j].is_text and _is_bare_value(lines[j].text):
-            values.add(j)
+        after = next((ln.text for ln in lines[j + 1 :] if ln.is_text), "")
+        if j < len(lines) and lines[j].is_text and _is_bare_value(lines[j].text) and not after.startswith("关于"):
+            values.add(j)  # (a line above 关于… is the title's first line, not the key's value)
     return values
 
 

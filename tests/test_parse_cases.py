@@ -783,3 +783,47 @@ def test_a_breadcrumb_with_a_step_to_a_line_and_bracketed_size_buttons_are_chrom
     doc = gongwen.parse(page)
     assert doc.title == "广东省能源局关于某项目的审查意见" and doc.addressees == ["江门市发展和改革局"]
     assert doc.doc_number.text == "粤能许可〔2026〕23号" and doc.body[0].text == "你局报告收悉，审查意见如下："
+
+
+@pytest.mark.parametrize(
+    "joined, organs",
+    [
+        ("国家医保局财政部", ["国家医保局", "财政部"]),
+        ("陕西省发展和改革委员会陕西省林业局", ["陕西省发展和改革委员会", "陕西省林业局"]),
+        ("中共山东省委山东省人民政府", ["中共山东省委", "山东省人民政府"]),
+        ("最高人民法院、最高人民检察院", ["最高人民法院", "最高人民检察院"]),
+        ("江南省人民政府办公厅", ["江南省人民政府办公厅"]),
+        ("国家发展改革委办公厅", ["国家发展改革委办公厅"]),
+        ("中共龙岩市委精神文明建设办公室", ["中共龙岩市委精神文明建设办公室"]),
+    ],
+)
+def test_organs_written_together_come_apart_whole(joined, organs):
+    from gongwen.parsing.patterns import split_organs
+
+    assert split_organs(joined) == organs
+
+
+def test_signature_lines_set_apart_by_blank_lines_are_all_kept():
+    doc = gongwen.parse(
+        "关于某事的通知\n\n各单位：\n\n请认真执行。\n\n上海市市场监督管理局\n\n上海市消防救援总队\n\n2023年6月8日\n"
+    )
+    assert doc.signatures == ["上海市市场监督管理局", "上海市消防救援总队"]
+
+
+def test_a_second_print_line_is_kept():
+    doc = gongwen.parse(
+        "关于某事的通知\n各单位：\n请认真执行。\n某某市人民政府\n2023年6月8日\n某某办公室 2023年6月8日印发\n2023年6月9日印发\n"
+    )
+    assert doc.printer == "某某办公室" and ("2023年6月9日印发", "second 印发 line in the 版记") in [
+        (r.text, r.reason) for r in doc.residue
+    ]
+
+
+def test_the_metadata_title_completes_a_title_whose_first_line_was_lost():
+    page = (
+        "标　　题：     国务院办公厅对十届全国人大四次会议第7240号建议的答复\n"
+        "发文字号：     国办函〔2006〕70号     发布日期：     2018年12月24日\n"
+        "国务院办公厅对十届全国人大\n\n四次会议第7240号建议的答复\n国办函〔2006〕70号\n某某代表：\n你提出的建议收悉。现答复如下。\n"
+    )
+    doc = gongwen.parse(page)
+    assert doc.title == "国务院办公厅对十届全国人大四次会议第7240号建议的答复"

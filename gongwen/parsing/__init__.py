@@ -13,7 +13,7 @@ from gongwen.parsing.closing import recognise_rest
 from gongwen.parsing.front import recognise_front
 from gongwen.parsing.glued import looks_glued, unglue
 from gongwen.parsing.metadata import fill_from_metadata
-from gongwen.parsing.patterns import is_organ_like, kind_of_title
+from gongwen.parsing.patterns import is_organ_like, kind_of_title, split_organs
 
 __all__ = ["parse_text"]
 
@@ -76,8 +76,9 @@ def _issuers_from_text(doc: Document) -> list[str]:
         return [s for s in doc.signatures if is_organ_like(s, max_len=40)] or []
     if doc.title and "关于" in doc.title:
         organ = doc.title.split("关于", 1)[0]
-        if is_organ_like(organ):
-            return [organ]
+        organs = split_organs(organ)
+        if all(is_organ_like(o) for o in organs):
+            return organs
     return []
 
 

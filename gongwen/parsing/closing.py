@@ -24,6 +24,7 @@ from gongwen.parsing.patterns import (
     match_date_line,
     parse_date,
     split_names,
+    split_organs,
     split_top_level,
 )
 
@@ -131,7 +132,9 @@ def _recognise_colophon(texts: list[_Text], doc: Document, residue: list[Residue
                 residue.extend(Residue(t.text, "empty 抄送 line") for t in texts[i:end])
             i = end
             continue
-        if printed:
+        if printed and doc.print_date is not None:  # a second 印发 line: kept, as the first one is read
+            residue.append(Residue(text, "second 印发 line in the 版记"))
+        elif printed:
             _set_printer(texts, i, start, printed, doc)
             if printed["copies"]:
                 residue.append(Residue(printed["copies"], "number of copies printed"))
@@ -229,7 +232,9 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
     start = date_at
     while start > 0 and date_at - start < _MAX_SIGNATURE_LINES and is_signature_like(texts[start - 1].text):
         start -= 1
-        if texts[start].after_blank:
+        # a blank line ends the signature block, unless the line above it names an organ too (copies that
+        # set every line apart, as Markdown and web pages do)
+        if texts[start].after_blank and not (start > 0 and is_organ_like(texts[start - 1].text)):
             break
     while date_at - start > 1 and not is_organ_like(texts[start].text) and not _is_organ_fragment(texts, start):
         start += 1
@@ -248,9 +253,9 @@ def _organs_of_line(spaced: str) -> list[str]:
     for part in spaced.split("  "):
         pieces = part.split()
         if len(pieces) > 1 and all(len(p) >= 3 and is_organ_like(p) for p in pieces):
-            names.extend(pieces)
+            names.extend(organ for p in pieces for organ in split_organs(p))
         elif part.strip():
-            names.append(part.replace(" ", ""))
+            names.extend(split_organs(part.replace(" ", "")))
     return names
 
 

@@ -32,10 +32,12 @@ _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*"
 _MAX_TITLE_LINES = 6
 _PARENTHESISED_RE = re.compile(r"[（(](.+)[）)]")
 SENTENCE_END_RE = re.compile("[。！？；]")
+# what else a title ends with: the name of the rules a 令 or a notice issues, a court's 解释, a 答复
+_TITLE_ENDINGS = ("办法", "规定", "细则", "条例", "解释", "规则", "方案", "答复", "（试行）", "（暂行）")
 _NUMBER_BEFORE_TITLE_RE = re.compile(
     r"^(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)\s*(?P<title>\S*(?:关于|印发|转发)\S*)$"
 )
-_NUMBER_AFTER_TITLE_RE = re.compile(r"^(?P<title>\S+?)\s*（(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)）$")
+_NUMBER_AFTER_TITLE_RE = re.compile(r"^(?P<title>.+?)\s*（(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)）$")
 _PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
 
@@ -249,7 +251,8 @@ def _last_title_like(groups: list[list[Line]]) -> int | None:
 
     def reads(group: list[Line]) -> bool:
         text = "".join(line.text for line in group)
-        return kind_of_title(text) is not None and not SENTENCE_END_RE.search(text) and len(group) <= _MAX_TITLE_LINES
+        named = kind_of_title(text) is not None or text.endswith(_TITLE_ENDINGS)
+        return named and not SENTENCE_END_RE.search(text) and len(group) <= _MAX_TITLE_LINES
 
     if reads(groups[-1]):
         return None

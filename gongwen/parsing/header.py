@@ -17,6 +17,7 @@ from gongwen.parsing.patterns import (
     match_date_line,
     parse_date,
     split_names,
+    split_organs,
 )
 
 _COPY_NUMBER_RE = re.compile(r"^(\d{3,6})$")
@@ -253,7 +254,7 @@ def _set_banner(doc: Document, block: list[Line]) -> None:
         issuers.pop()  # a 纪要's mark names the meeting; its office stands on the line below
     elif issuers:
         issuers[-1] = re.sub("(?:文件|命令|令)$", "", issuers[-1])
-    doc.issuers = [n for n in issuers if n]
+    doc.issuers = [organ for n in issuers if n for organ in split_organs(n)]
 
 
 def _find_mark_with_number(lines: list[Line], doc: Document, consumed: set[int]) -> None:

@@ -37,6 +37,8 @@ _FIELD_RE = re.compile(
     r"[【\[]?\s*(?P<key>" + "|".join(sorted(_KEYS, key=len, reverse=True)) + r")\s*[】\]]?\s*[：:]\s*"
     r"(?P<value>.*?)\s*(?=[\s　]+[【\[]?[\u4e00-\u9fff]{2,6}\s*[】\]]?\s*[：:]|$)"
 )
+# the spaces that line a table's keys up (标　　题：, 主 题 词：), within a key of two or three characters
+_KEY_SPACES_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:[\u4e00-\u9fff][ \u3000]*){1,2}[：:])")
 _NUMERIC_DATE_RE = re.compile(r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?$")
 
 
@@ -49,7 +51,7 @@ def metadata_fields(residue: list[Residue]) -> dict[str, str]:
         if key in _KEYS and k + 1 < len(items) and items[k + 1].text.strip() not in _KEYS:
             found.setdefault(_KEYS[key], items[k + 1].text.strip())  # a table's key and value on two lines
             continue
-        for m in _FIELD_RE.finditer(item.text):
+        for m in _FIELD_RE.finditer(_KEY_SPACES_RE.sub("", item.text)):
             value = m["value"].strip()
             element = _KEYS[m["key"]]
             if value and element not in found:
@@ -78,6 +80,10 @@ def fill_from_metadata(doc: Document, residue: list[Residue]) -> None:
     if doc.title is None and title and kind_of_title(title):
         doc.title = title
         doc.guess("title", 0.7, "the text has none; taken from the web page's metadata")
+    elif doc.title and len(title) > len(doc.title) and title.endswith(doc.title):
+        # the text's title lost its first line (the organ's name) on the way; the page states it whole
+        doc.title = title
+        doc.guess("title", 0.8, "its first part taken from the web page's metadata, which states it whole")
 
 
 def _date_of(value: str) -> tuple[datetime.date, str] | None:

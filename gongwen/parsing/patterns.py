@@ -215,3 +215,45 @@ def split_top_level(text: str, separators: str = "，") -> list[str]:
             current.append(ch)
     parts.append("".join(current).strip())
     return [p for p in parts if p]
+
+
+# how the name of a second organ begins when two are written together (国家医保局财政部, 陕西省发展和改革委员会
+# 陕西省林业局): a state or Party prefix, or the same place as the first
+_ORGAN_STARTS = (
+    "国家",
+    "国务院",
+    "中共",
+    "中国",
+    "中央",
+    "最高",
+    "全国",
+    "共青团",
+    "国网",
+    "财政部",
+    "教育部",
+    "公安部",
+    "商务部",
+)
+_ORGAN_CUT_RE = re.compile(f"(?:{_ORG_SUFFIXES})")
+# what only ends an organ's name: a cut never leaves one of these at the start of the second name
+ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委", "综合司")
+
+
+def split_organs(text: str) -> list[str]:
+    """The organs a name of several runs together, each whole: 国家医保局财政部 → 国家医保局, 财政部. A name
+    that does not come apart into organs that each begin like one is returned whole."""
+    text = text.strip()
+    listed = [p for p in re.split(r"[、\s]+", text) if p]
+    if len(listed) > 1 and all(is_organ_like(p) for p in listed):
+        return [organ for p in listed for organ in split_organs(p)]
+    for m in _ORGAN_CUT_RE.finditer(text):
+        first, rest = text[: m.end()], text[m.end() :]
+        if len(first) < 3 or len(rest) < 3 or rest.startswith(ORGAN_TAILS) or not is_organ_like(first):
+            continue
+        place = first.removeprefix("中国共产党").removeprefix("中共")[:2]
+        if not (rest.startswith(_ORGAN_STARTS) or rest.startswith((text[:2], place))):
+            continue
+        tail = split_organs(rest)
+        if all(is_organ_like(part) for part in tail):
+            return [first, *tail]
+    return [text]
