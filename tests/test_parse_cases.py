@@ -827,3 +827,26 @@ def test_the_metadata_title_completes_a_title_whose_first_line_was_lost():
     )
     doc = gongwen.parse(page)
     assert doc.title == "国务院办公厅对十届全国人大四次会议第7240号建议的答复"
+
+
+def test_a_short_letter_on_one_line_is_read_element_by_element():
+    line = (
+        "江南省自然资源厅关于商请协助收集资料的函江南电力公司:根据工作安排，现需贵单位协助提供相关资料，请予以支持，"
+        "于8月20日前反馈我厅。附件:所需数据一览表江南省自然资源厅2021年8月9日信息公开属性:不公开"
+    )
+    doc = gongwen.parse(line)
+    assert doc.title == "江南省自然资源厅关于商请协助收集资料的函" and doc.addressees == ["江南电力公司"]
+    assert doc.attachments == ["所需数据一览表"] and doc.signatures == ["江南省自然资源厅"]
+    assert doc.date == dt.date(2021, 8, 9)
+
+
+def test_a_glued_signature_and_date_before_the_print_line():
+    body = "为做好电力线路保护区内林木处置工作，现将有关事项通知如下。" * 12
+    line = (
+        f"龙岩市工业和信息化局龙岩市林业局文件龙工信能源〔2022〕16号龙岩市工业和信息化局龙岩市林业局关于抓好林木采伐安全管理的通知"
+        f"各县(市、区)林业局，各供电公司:{body}龙岩市工业和信息化局龙岩市林业局2022年5月26日龙岩市工业和信息化局2022年5月26日印发"
+    )
+    doc = gongwen.parse(line)
+    assert doc.signatures == ["龙岩市工业和信息化局", "龙岩市林业局"] and doc.date == dt.date(2022, 5, 26)
+    assert doc.printer == "龙岩市工业和信息化局" and doc.print_date == dt.date(2022, 5, 26)
+    assert doc.issuers == ["龙岩市工业和信息化局", "龙岩市林业局"]

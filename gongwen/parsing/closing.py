@@ -78,6 +78,10 @@ def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue
         return
     _set_date(texts[date_at], doc)
     after = _recognise_note(texts, date_at + 1, doc)
+    if len(texts) - after == 1 and is_organ_like(texts[after].text):
+        # one organ's name alone below the date: a PDF page's running foot or a 版记 line, no annex
+        residue.append(Residue(texts[after].text, "organ's name alone below the date"))
+        after += 1
     doc.annexes = _annexes([t.text for t in texts[after:]], width, residue) + _annexes(pasted_after, width, residue)
     body_end = _recognise_signatures(texts, date_at, doc)
     body_end = _recognise_attendance(texts, body_end, doc)

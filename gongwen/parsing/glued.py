@@ -18,6 +18,7 @@ from gongwen.parsing.patterns import is_organ_like
 # a line this long in a text of few lines is a glued document, not a long paragraph of a real one
 _GLUED_MIN = 400
 _FEW_LINES = 5
+_GLUED_ALONE_MIN = 100
 
 _NUMBER = r"[\u4e00-\u9fffA-Za-z（）()]{1,20}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,6}\s*号"
 _HEADER_RE = re.compile(rf"^(?P<mark>[^，。：:]{{2,60}}?(?:文件|纪要|命令|令))?\s*(?P<number>{_NUMBER})")
@@ -35,6 +36,8 @@ _SENTENCE_END = "。；;！？!?）)"
 
 def looks_glued(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) == 1:  # a whole document on its one line, however short
+        return len(lines[0]) >= _GLUED_ALONE_MIN
     return len(lines) <= _FEW_LINES and any(len(line) >= _GLUED_MIN for line in lines)
 
 
@@ -43,7 +46,7 @@ def unglue(text: str) -> tuple[str, int]:
     out: list[str] = []
     added = 0
     for line in text.split("\n"):
-        if len(line) < _GLUED_MIN:
+        if len(line) < _GLUED_ALONE_MIN:
             out.append(line)
             continue
         parts = _split_document(line.strip())
@@ -112,18 +115,17 @@ def _split_closing(text: str, issuers: list[str]) -> tuple[list[str], list[str]]
 
 
 def _split_printer(text: str, printed: re.Match[str], issuers: list[str]) -> tuple[str, list[str]]:
-    """…2021年1月19日中共某某办公室2021年1月19日印发: the 印发 line starts after the sentence or date before it,
-    or where the issuer's name (its office prints it) begins."""
+    """…2021年1月19日中共某某办公室2021年1月19日印发: the 印发 line starts after the date or sentence before it,
+    when what stands between is an organ's name; else where the issuer's name (its office prints it) begins."""
     start = printed.start()
+    earlier = list(_DATE_RE.finditer(text, 0, start)) + list(re.finditer("[。；;]", text[:start]))
+    begin = max((m.end() for m in earlier), default=0)
+    if begin and is_organ_like(text[begin:start].strip(), max_len=60):
+        return text[:begin], [text[begin:]]
     for name in issuers:
         at = text.rfind(name, max(0, start - 60), start)
         if at > 0:
             return text[:at], [text[at:]]
-    earlier = [m for m in _DATE_RE.finditer(text, 0, start)] + [m for m in re.finditer("[。；;]", text[:start])]
-    begin = max((m.end() for m in earlier), default=0)
-    organ = text[begin:start]
-    if begin and is_organ_like(organ.strip(), max_len=60):
-        return text[:begin], [text[begin:]]
     return text[:start], [text[start:]]
 
 
@@ -133,7 +135,8 @@ def _closing_date(text: str) -> re.Match[str] | None:
     for m in reversed(list(_DATE_RE.finditer(text))):
         after = text[m.end() :].lstrip()
         before = text[max(0, m.start() - 1) : m.start()]
-        if (not after or _ANNEX_RE.match(after)) and before not in ("，", ",", "于", "至", "在"):
+        trailing = len(after) <= 30 and not re.search("[。；，]", after)  # 信息公开属性：不公开, a 附注
+        if (not after or trailing or _ANNEX_RE.match(after)) and before not in ("，", ",", "于", "至", "在"):
             return m
     return None
 
