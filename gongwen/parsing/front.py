@@ -37,7 +37,7 @@ _TITLE_ENDINGS = ("办法", "规定", "细则", "条例", "解释", "规则", "�
 _NUMBER_BEFORE_TITLE_RE = re.compile(
     r"^(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)\s*(?P<title>\S*(?:关于|印发|转发)\S*)$"
 )
-_NUMBER_AFTER_TITLE_RE = re.compile(r"^(?P<title>.+?)\s*（(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)）$")
+_NUMBER_AFTER_TITLE_RE = re.compile(r"^(?P<title>.+?)\s*（(?P<number>[^\s（）()]{2,20}?〔\d{4}〕第?\d{1,6}号)）$")
 _PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
 
