@@ -338,17 +338,21 @@ def _join_fragments(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.is_text and _is_date_run(lines, i):
+        if not line.is_text or len(line.text) > 4:  # (only pieces this short are rejoined)
+            out.append(line)
+            i += 1
+            continue
+        if _is_date_run(lines, i):
             pieces = lines[i : i + len(_DATE_PIECES)]
             out.append(Line(text="".join(p.text for p in pieces), spaced="".join(p.spaced for p in pieces)))
             i += len(_DATE_PIECES)
             continue
-        if line.is_text and _LONE_MARK_RE.match(line.text) and out and out[-1].is_text:
+        if _LONE_MARK_RE.match(line.text) and out and out[-1].is_text:
             out[-1] = Line(text=out[-1].text + line.text, spaced=out[-1].spaced + line.spaced)
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if line.is_text and _LONE_ORDINAL_RE.match(line.text) and nxt is not None and nxt.is_text:
+        if _LONE_ORDINAL_RE.match(line.text) and nxt is not None and nxt.is_text:
             out.append(Line(text=line.text + nxt.text, spaced=line.spaced + nxt.spaced))
             i += 2
             continue
@@ -599,7 +603,7 @@ def _download_links(lines: list[Line]) -> set[int]:
         if not line.is_text:
             continue
         text = line.text
-        named = _FILE_LINK_RE.search(text) and len(text) <= 120 and not text.startswith(_REFERRING)
+        named = "." in text and len(text) <= 120 and _FILE_LINK_RE.search(text) and not text.startswith(_REFERRING)
         if named and not _ANNEX_LABEL_LINE_RE.match(previous):
             found.add(i)
         previous = text
