@@ -850,3 +850,20 @@ def test_a_glued_signature_and_date_before_the_print_line():
     assert doc.signatures == ["龙岩市工业和信息化局", "龙岩市林业局"] and doc.date == dt.date(2022, 5, 26)
     assert doc.printer == "龙岩市工业和信息化局" and doc.print_date == dt.date(2022, 5, 26)
     assert doc.issuers == ["龙岩市工业和信息化局", "龙岩市林业局"]
+
+
+def test_a_stale_mark_above_the_real_one_is_set_aside():
+    doc = gongwen.parse(
+        "华北电力监管局文件\n国家能源局华北监管局文件\n华北监能市场〔2019〕1号\n关于某事的通知\n各单位：\n请认真执行。\n"
+    )
+    assert doc.banner == "国家能源局华北监管局文件" and doc.issuers == ["国家能源局华北监管局"]
+    assert ("华北电力监管局文件", "a second mark above the mark") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_a_copy_number_glued_before_the_mark_of_a_one_line_document():
+    body = "为做好有关工作，现将有关事项通知如下。" * 20
+    doc = gongwen.parse(
+        f"170795中共中央办公厅文件中办发〔2020〕39号关于做好某项工作的通知各省、自治区、直辖市党委:{body}中共中央办公厅2020年9月1日"
+    )
+    assert doc.copy_number == "170795" and doc.banner == "中共中央办公厅文件"
+    assert doc.doc_number.text == "中办发〔2020〕39号" and doc.title == "关于做好某项工作的通知"

@@ -22,6 +22,9 @@ _GLUED_ALONE_MIN = 100
 
 _NUMBER = r"[\u4e00-\u9fffA-Za-z（）()]{1,20}?\s*[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d{1,6}\s*号"
 _HEADER_RE = re.compile(rf"^(?P<mark>[^，。：:]{{2,60}}?(?:文件|纪要|命令|令))?\s*(?P<number>{_NUMBER})")
+_FLAGS_RE = re.compile(
+    r"^(?P<copy>\d{6})?(?P<secrecy>(?:绝密|机密|秘密)(?:★[^\s文]{1,6}?(?=特急|加急|特提|\S{2,}文件))?)?(?P<urgency>特急|加急|特提)?"
+)
 _TITLE_END = (
     r"(?:的通知|的通报|的意见|的决定|的请示|的批复|的函|的复函|的报告|的纪要|的公告|的通告|的命令|的决议|的议案)"
 )
@@ -64,6 +67,10 @@ def _split_document(line: str) -> list[str]:
 def _split_front(line: str) -> tuple[list[str], str]:
     """版头, 标题 and 主送机关 off the front; the rest is the body and what follows it."""
     head: list[str] = []
+    flags = _FLAGS_RE.match(line)
+    if flags and flags[0]:  # 份号, 密级 and 紧急程度 before the mark, each on a line of its own
+        head.extend(flags[g] for g in ("copy", "secrecy", "urgency") if flags[g])
+        line = line[flags.end() :]
     m = _HEADER_RE.match(line)
     if m and m.start("number") < 80:
         if m["mark"]:

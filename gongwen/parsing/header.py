@@ -48,7 +48,7 @@ def recognise_header(lines: list[Line], doc: Document, residue: list[Residue]) -
     number_at = _find_doc_number(lines, doc, consumed, residue)
     _find_signers(lines, doc, consumed, number_at)
     _find_mark_with_number(lines, doc, consumed)
-    _find_banner(lines, doc, consumed, number_at)
+    _find_banner(lines, doc, consumed, number_at, residue)
     _find_order_number(lines, doc, consumed)
     _find_issuer_and_date(lines, doc, consumed)
     return [line for i, line in enumerate(lines) if i not in consumed]
@@ -185,7 +185,9 @@ def _is_name_line(text: str) -> bool:
     )
 
 
-def _find_banner(lines: list[Line], doc: Document, consumed: set[int], number_at: int | None) -> None:
+def _find_banner(
+    lines: list[Line], doc: Document, consumed: set[int], number_at: int | None, residue: list[Residue]
+) -> None:
     start = 0
     while start in consumed:
         start += 1
@@ -194,6 +196,11 @@ def _find_banner(lines: list[Line], doc: Document, consumed: set[int], number_at
         # the mark is the lines right above the 发文字号; a site's own line above them is no part of it
         while block and not all(_is_banner_line(lines[i].text) for i in block):
             block.pop(0)
+        marks = [i for i in block if lines[i].text.endswith("文件")]
+        if len(marks) > 1:  # a stale mark left above the real one (an organ's old name): the last is the mark
+            residue.extend(Residue(lines[i].text, "a second mark above the mark") for i in block if i <= marks[-2])
+            consumed.update(i for i in block if i <= marks[-2])
+            block = [i for i in block if i > marks[-2]]
         if block:
             _set_banner(doc, [lines[i] for i in block])
             consumed.update(block)
