@@ -867,3 +867,14 @@ def test_a_copy_number_glued_before_the_mark_of_a_one_line_document():
     )
     assert doc.copy_number == "170795" and doc.banner == "中共中央办公厅文件"
     assert doc.doc_number.text == "中办发〔2020〕39号" and doc.title == "关于做好某项工作的通知"
+
+
+def test_departments_of_a_ministry_and_joint_signatures_beside_the_date_are_organs():
+    doc = gongwen.parse(
+        "关于做好某项工作的通知\n各省能源局：\n现将有关事项通知如下。\n国家发展改革委办公厅\n国家能源局综合司\n2020年3月26日\n"
+    )
+    assert doc.issuers == ["国家发展改革委办公厅", "国家能源局综合司"]
+    joint = gongwen.parse(
+        "关于印发某办法的通知\n各省卫生健康委：\n现将办法印发给你们。\n国家卫生健康委 国家中医药局 国家医保局  2022年2月14日\n"
+    )
+    assert joint.signatures == ["国家卫生健康委", "国家中医药局", "国家医保局"] and joint.date == dt.date(2022, 2, 14)

@@ -215,7 +215,7 @@ def _set_date(t: _Text, doc: Document) -> None:
     m = _signature_and_date(t)
     assert m is not None
     doc.date, doc.date_text = parse_date(m), re.sub(r"\s+", "", m["date"])
-    doc.signatures.extend(part.replace(" ", "") for part in m["sig"].split("  ") if part.strip())
+    doc.signatures.extend(_organs_of_line(m["sig"]))
 
 
 def _recognise_note(texts: list[_Text], at: int, doc: Document) -> int:
