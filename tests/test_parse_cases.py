@@ -878,3 +878,11 @@ def test_departments_of_a_ministry_and_joint_signatures_beside_the_date_are_orga
         "关于印发某办法的通知\n各省卫生健康委：\n现将办法印发给你们。\n国家卫生健康委 国家中医药局 国家医保局  2022年2月14日\n"
     )
     assert joint.signatures == ["国家卫生健康委", "国家中医药局", "国家医保局"] and joint.date == dt.date(2022, 2, 14)
+
+
+def test_an_annex_title_with_its_qualifier_on_the_next_line():
+    doc = gongwen.parse(
+        "关于印发某规则的通知\n各单位：\n现将规则印发给你们。\n江南省能源局\n2020年10月29日\n"
+        "江南省电力辅助服务市场运营规则\n（试行）\n第一章　总则\n第一条　为规范市场，制定本规则。\n"
+    )
+    assert [a.title for a in doc.annexes] == ["江南省电力辅助服务市场运营规则（试行）"]

@@ -43,6 +43,8 @@ _FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an orga
 _ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
 _NUMBERED_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*\d{1,2}\s*[：:]")
 _FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
+# what a title may end with on a line of its own: （试行）, （暂行）, （2024年版）, （征求意见稿）
+_QUALIFIER_RE = re.compile(r"^[（(][^（）()。，]{1,12}[）)]$")
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
 _MAX_SIGNATURE_LINES = 6
@@ -450,6 +452,9 @@ def _annex(label: str, lines: list[str], width: int | None) -> Annex:
             break
         title_lines.append(line)
         if title_lines and len(lines) > len(title_lines) and _ends_title(line):
+            following = lines[len(title_lines)]
+            if _QUALIFIER_RE.match(following):  # 江西省电力辅助服务市场运营规则 / （试行）
+                title_lines.append(following)
             break
     title = "".join(title_lines) or None
     return Annex(label=label, title=title, body=parse_blocks(lines[len(title_lines) :], width))
