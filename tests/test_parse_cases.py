@@ -886,3 +886,21 @@ def test_an_annex_title_with_its_qualifier_on_the_next_line():
         "江南省电力辅助服务市场运营规则\n（试行）\n第一章　总则\n第一条　为规范市场，制定本规则。\n"
     )
     assert [a.title for a in doc.annexes] == ["江南省电力辅助服务市场运营规则（试行）"]
+
+
+def test_rules_headed_by_the_order_that_publishes_them():
+    doc = gongwen.parse(
+        "医师执业注册管理办法\n（中华人民共和国国家卫生和计划生育委员会令第 13 号）\n"
+        "《医师执业注册管理办法》已于2017年2月3日经委主任会议讨论通过，现予公布，自2017年4月1日起施行。\n"
+        "主 任 李斌\n2017年2月28日\n第一章 总则\n第一条 为了规范医师执业活动，制定本办法。\n"
+    )
+    assert doc.banner == "中华人民共和国国家卫生和计划生育委员会令" and doc.order_number == "第13号"
+    assert doc.title is None and doc.format == "order" and doc.kind == "令"
+    assert doc.signatures == ["主任　李斌"] and [a.title for a in doc.annexes] == ["医师执业注册管理办法"]
+
+
+def test_a_reply_numbered_as_a_letter_is_laid_out_as_one():
+    doc = gongwen.parse(
+        "国务院办公厅对某建议的答复\n国办函〔2006〕70号\n某某代表：\n你提出的建议收悉。现答复如下。\n国务院办公厅\n2006年6月1日\n"
+    )
+    assert doc.format == "letter"

@@ -7,7 +7,9 @@ what is left is the 正文.
 
 from __future__ import annotations
 
-from gongwen.model import Document
+import re
+
+from gongwen.model import Document, Residue
 from gongwen.normalize import normalize
 from gongwen.parsing.closing import recognise_rest
 from gongwen.parsing.front import recognise_front
@@ -33,11 +35,32 @@ def parse_text(text: str, keep_traditional: bool = False) -> Document:
     lines = normalized.lines
     body_start, leading = recognise_front(lines, doc, residue)
     recognise_rest(lines[body_start:], leading, doc, residue)
+    _order_under_a_title(doc, residue)
     fill_from_metadata(doc, residue)
     _derive(doc)
     doc.residue = residue
     doc.warnings = list(normalized.warnings) + doc.warnings + _structure_warnings(doc)  # the recognisers' own too
     return doc
+
+
+# 医师执业注册管理办法（中华人民共和国国家卫生和计划生育委员会令第13号）: rules published by a 令, as a
+# ministry's copy heads them — the 令's mark and number under the name of the rules it issues
+_ORDER_UNDER_TITLE_RE = re.compile(
+    r"^(?P<rules>.+?)（(?P<mark>[^（）]{2,40}令)(?P<number>第[\d一二三四五六七八九十百零〇]+号)）$"
+)
+
+
+def _order_under_a_title(doc: Document, residue: list[Residue]) -> None:
+    m = _ORDER_UNDER_TITLE_RE.match(doc.title or "")
+    if m is None or doc.banner:
+        return
+    doc.banner, doc.order_number = m["mark"], m["number"]
+    doc.issuers = doc.issuers or [m["mark"].removesuffix("令")]
+    doc.title = None  # a 令 has no title (GB/T 9704 10.2); the name is that of the rules it issues
+    if doc.annexes and doc.annexes[0].title is None:
+        doc.annexes[0].title = m["rules"]
+    else:
+        residue.append(Residue(m["rules"], "name of the rules the 令 issues (their text is not in the copy)"))
 
 
 def _derive(doc: Document) -> None:
@@ -68,6 +91,9 @@ def _format_of(doc: Document) -> str:
         return "order"
     if doc.kind == "函" and not banner.endswith("文件"):
         return "letter"
+    code = doc.doc_number.code if doc.doc_number else None
+    if code and code.endswith("函") and not banner.endswith("文件"):
+        return "letter"  # 国办函, 鲁环便函: numbered as a letter, laid out as one
     return "standard"
 
 

@@ -36,7 +36,7 @@ _ATTENDANCE_RE = re.compile(r"^(?P<role>出\s*席|请\s*假|列\s*席|缺\s*席)
 _NUMBERED_ATTACHMENT_RE = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})\s*[：:]\s*(?P<rest>\S.*)$")
 # the signer of a 命令(令) by post and name, the post's characters maybe spaced out: 市　长：温国辉, 省长　李明
 _OFFICER_RE = re.compile(
-    r"^(?P<post>(?:[\u4e00-\u9fff] ?){0,14}(?:长|主席|总理|主任|书记))"
+    r"^(?P<post>(?:[\u4e00-\u9fff] ?){0,14}?(?:长|主 ?席|总 ?理|主 ?任|书 ?记))"
     r"(?:\s*[：:]\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,8})$"
 )
 _FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an organ's name broken over two lines
