@@ -904,3 +904,18 @@ def test_a_reply_numbered_as_a_letter_is_laid_out_as_one():
         "国务院办公厅对某建议的答复\n国办函〔2006〕70号\n某某代表：\n你提出的建议收悉。现答复如下。\n国务院办公厅\n2006年6月1日\n"
     )
     assert doc.format == "letter"
+
+
+def test_a_glued_letterhead_a_sealing_organ_and_annexes_after_the_print_line():
+    body = "为做好核应急联合演习工作，现将有关事项通知如下。" * 12
+    line = (
+        f"山东省核应急委员会办公室鲁核应急办便函〔2021〕14号关于召开专家会议的通知省核应急委各成员单位:{body}"
+        "附件:1.专家委员会名单2.参会回执山东省核应急委员会办公室（山东省生态环境厅代章）2021年3月3日"
+        "山东省核应急委员会办公室2021年3月3日印发附件1专家委员会名单XXX研究员附件2参会回执"
+    )
+    doc = gongwen.parse(line)
+    assert doc.banner == "山东省核应急委员会办公室" and doc.doc_number.text == "鲁核应急办便函〔2021〕14号"
+    assert doc.title == "关于召开专家会议的通知" and doc.addressees == ["省核应急委各成员单位"]
+    assert doc.attachments == ["专家委员会名单", "参会回执"]
+    assert doc.signatures == ["山东省核应急委员会办公室（山东省生态环境厅代章）"]
+    assert doc.printer == "山东省核应急委员会办公室" and [a.label for a in doc.annexes] == ["附件1", "附件2"]

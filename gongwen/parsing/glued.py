@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gongwen.normalize import DATE_PATTERN
-from gongwen.parsing.patterns import is_organ_like
+from gongwen.parsing.patterns import DOC_NUMBER_RE, is_organ_like
 
 # a line this long in a text of few lines is a glued document, not a long paragraph of a real one
 _GLUED_MIN = 400
@@ -75,7 +75,7 @@ def _split_front(line: str) -> tuple[list[str], str]:
     if m and m.start("number") < 80:
         if m["mark"]:
             head.append(m["mark"])
-        head.append(m["number"])
+        head.extend(_letterhead(m["number"]))
         line = line[m.end() :]
     t = _TITLE_RE.match(line)
     if t and _reads_as_addressee(t["addressee"]):
@@ -84,9 +84,22 @@ def _split_front(line: str) -> tuple[list[str], str]:
     return head, line
 
 
+def _letterhead(number: str) -> list[str]:
+    """山东省生态环境厅鲁环便函〔2021〕1190号: a letter's 发文机关标志 (the organ's name alone) glued before its
+    number comes apart from it where the rest is still a 发文字号."""
+    # the longest name whose number keeps a code of three characters or more (鲁环便函, not 便函): 山东省生态
+    # 环境厅 rather than 山东省
+    for cut in range(min(len(number) - 7, 40), 1, -1):
+        organ, rest = number[:cut], number[cut:]
+        code = rest.split("〔")[0]
+        if 3 <= len(code) <= 10 and is_organ_like(organ) and DOC_NUMBER_RE.fullmatch(rest.replace(" ", "")):
+            return [organ, rest]
+    return [number]
+
+
 def _reads_as_addressee(text: str) -> bool:
     names = re.split(r"[，、,]", text.rstrip("：:"))
-    return any(is_organ_like(n) or n.startswith("各") for n in names if n)
+    return any(is_organ_like(n) or "各" in n or n.endswith(("单位", "部门", "机关", "企业")) for n in names if n)
 
 
 def _issuer_names(head: list[str]) -> list[str]:
@@ -105,8 +118,12 @@ def _split_closing(text: str, issuers: list[str]) -> tuple[list[str], list[str]]
     """The body, and the lines of 附件说明, 署名, 成文日期, annexes and 版记 after it."""
     closing: list[str] = []
     printed = _last(_PRINTED_RE, text)
-    if printed and len(text) - printed.end() < 20:
-        text, closing = _split_printer(text, printed, issuers)
+    after_print = text[printed.end() :] if printed else ""
+    if printed and (len(after_print) < 20 or _ANNEX_RE.match(after_print)):
+        # (annexes set after the 版记, as an OCR of the pages may give them, follow it on lines of their own)
+        annexes = [line for a in _split_at(after_print, _ANNEX_RE) if a for line in _annex_lines(a)]
+        text, closing = _split_printer(text[: printed.end()], printed, issuers)
+        closing += annexes if len(after_print) >= 20 else [after_print]
     cc = _last(_CC_RE, text)
     if cc and len(text) - cc.start() < 600:
         closing.insert(0, text[cc.start() :])
@@ -152,8 +169,9 @@ def _signature_before(text: str, issuers: list[str]) -> tuple[str, list[str]]:
     """The 署名 at the end of ``text``: an organ the front named, else the organ-like run after the last
     sentence mark."""
     for name in sorted(issuers, key=len, reverse=True):
-        if text.endswith(name):
-            return text[: -len(name)], [name]
+        m = re.search(re.escape(name) + r"(?:[（(][^（）()]{2,40}代章[）)])?$", text)
+        if m:  # (the name, and the organ that sealed for it: （山东省工业和信息化厅代章）)
+            return text[: m.start()], [m[0]]
     cut = max((text.rfind(ch) for ch in _SENTENCE_END), default=-1)
     tail = text[cut + 1 :]
     if cut >= 0 and is_organ_like(tail.strip(), max_len=60):
