@@ -447,6 +447,8 @@ _NEWS_DATELINE_RE = re.compile(
     r"(?:(?:本站|本报|本网|本台|本刊)讯|\S{1,12}?(?:社|网|报|台)\S{0,12}?\d{1,2}月\d{1,2}日(?:电|讯))"
     r"(?:\s*[（(](?:记者|通讯员)[^）)]{1,40}[）)])*"
 )
+# what a site's editor adds to the text it publishes: （本文有删减）
+_EDITORS_NOTE_RE = re.compile(r"[（(](?:本文|此文|原文|文章)?有删[减节][）)]")
 _SEAL_MARK_RE = re.compile(r"[（(]\s*(?:印章|盖章|公章|签章|章|单位盖章|单位公章)\s*[）)]$")
 # a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
 _RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
@@ -545,6 +547,8 @@ def _noise_reason(
         return "web page chrome"
     if index < head_end and _NEWS_DATELINE_RE.fullmatch(text):
         return "news dateline"
+    if _EDITORS_NOTE_RE.fullmatch(text):
+        return "web editor's note"
     return None
 
 

@@ -919,3 +919,10 @@ def test_a_glued_letterhead_a_sealing_organ_and_annexes_after_the_print_line():
     assert doc.attachments == ["专家委员会名单", "参会回执"]
     assert doc.signatures == ["山东省核应急委员会办公室（山东省生态环境厅代章）"]
     assert doc.printer == "山东省核应急委员会办公室" and [a.label for a in doc.annexes] == ["附件1", "附件2"]
+
+
+def test_a_sites_note_that_it_cut_the_text_is_no_附注():
+    doc = gongwen.parse(
+        "关于某事的函\n某某省人民政府：\n你省来函收悉。现函复如下。\n国务院办公厅\n2004年3月1日\n（本文有删减）\n"
+    )
+    assert doc.note is None and ("（本文有删减）", "web editor's note") in [(r.text, r.reason) for r in doc.residue]

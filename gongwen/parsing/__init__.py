@@ -92,8 +92,8 @@ def _format_of(doc: Document) -> str:
     if doc.kind == "函" and not banner.endswith("文件"):
         return "letter"
     code = doc.doc_number.code if doc.doc_number else None
-    if code and code.endswith("函") and not banner.endswith("文件"):
-        return "letter"  # 国办函, 鲁环便函: numbered as a letter, laid out as one
+    if code and code.endswith("函") and not banner.endswith("文件") and doc.kind is None:
+        return "letter"  # a 答复 numbered 国办函: a letter, though its title ends with no 文种
     return "standard"
 
 
