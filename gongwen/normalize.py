@@ -410,14 +410,16 @@ _WEAK_CHROME_RE = re.compile(
     r"^[【\[（(]?\s*(?:来源|作者|编辑|审核|校对|发布时间|发布日期|发布者|时间|日期|浏览|点击|阅读|"
     r"索引号|主题分类|发文机关|发布机构|成文日期|生效日期|废止日期|有效性|文号|发文字号|主题词|标题|"
     r"所属机构|公开方式|公开范围|公开时限|信息分类|体裁分类|网站标识码|技术支持|发布单位|发布文号|发文日期|"
-    r"实施日期|效力状态|时效性|首页\s*[>＞»])\s*[：:>＞»】\]]"
+    r"实施日期|效力状态|时效性|生成日期|公开时限|责任部门|组配分类|首页\s*[>＞»])\s*[：:>＞»】\]]"
 )
 # a metadata key with nothing after it: its value stands on the next line
 _BARE_KEY_RE = re.compile(
     r"^[【\[]?\s*(?:来源|作者|编辑|发布时间|发布日期|发布者|时间|日期|索引号|主题分类|发文机关|发布机构|成文日期|"
-    r"文号|发文字号|信息来源|所属机构|发布单位|责任编辑)\s*[：:】\]]$"
+    r"文号|发文字号|信息来源|所属机构|发布单位|责任编辑|生成日期|公开方式|公开时限|公开范围|责任部门|有效性|"
+    r"生效日期|废止日期|主题分类|体裁分类|组配分类)\s*[：:】\]]$"
 )
 _SENTENCE_MARK_RE = re.compile("[。！？；，]")
+_ORGAN_KEYS = frozenset(("来源", "信息来源", "发文机关", "发布机构", "所属机构", "发布单位", "责任部门"))
 # above the text only: a metadata table's row that repeats the title (名称：关于……的通知)
 _HEAD_META_RE = re.compile(r"^[【\[]?\s*名称\s*[：:】\]]")
 # a time stamp on a line of its own (2025-03-01 10:20:33): a 成文日期 never has a time of day
@@ -431,7 +433,7 @@ _BREADCRUMB_RE = re.compile(r"^[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,2
 # A web page's list of other documents after the text: its heading, and the link titles below it.
 _RELATED_LINKS_RE = re.compile(
     r"^[【\[]?\s*(?:相关[\u4e00-\u9fff]{1,6}|(?:文件|附件)下载|政策解读|图片解读|"
-    r"热点专题|推荐阅读|猜你喜欢|友情链接|排行榜|热门文章|热点新闻)\s*[】\]]?\s*[：:]?$"
+    r"热点专题|推荐阅读|猜你喜欢|友情链接|排行榜|热门文章|热点新闻|关联稿件|关联文件)\s*[】\]]?\s*[：:]?$"
 )
 # the text size switch with each of its buttons on a line of its own (Aa / 字体： / 小 / | / 中 / | / 大)
 _SWITCH_START_RE = re.compile(r"^(?:Aa|A[+＋]|字[体号]\s*[：:]?)$")
@@ -696,13 +698,16 @@ def _values_of_bare_keys(lines: list[Line], head_end: int, tail_start: int) -> s
         while j < len(lines) and lines[j].kind == "blank":
             j += 1
         after = next((ln.text for ln in lines[j + 1 :] if ln.is_text), "")
-        if j < len(lines) and lines[j].is_text and _is_bare_value(lines[j].text) and not after.startswith("关于"):
-            values.add(j)  # (a line above 关于… is the title's first line, not the key's value)
+        # a line above 关于… may be a title's first line rather than the value, unless the key names an organ
+        takes_organ = line.text.rstrip("：:】]").lstrip("【[") in _ORGAN_KEYS
+        value = j < len(lines) and lines[j].is_text and _is_bare_value(lines[j].text)
+        if value and (takes_organ or not after.startswith("关于")):
+            values.add(j)
     return values
 
 
 def _is_bare_value(text: str) -> bool:
-    short = len(text) <= 16 and not _SENTENCE_MARK_RE.search(text)
+    short = len(text) <= 30 and not _SENTENCE_MARK_RE.search(text)  # (an 索引号 takes 23 characters)
     return short and "关于" not in text and not _BARE_KEY_RE.match(text)
 
 

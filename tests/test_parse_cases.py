@@ -926,3 +926,13 @@ def test_a_sites_note_that_it_cut_the_text_is_no_附注():
         "关于某事的函\n某某省人民政府：\n你省来函收悉。现函复如下。\n国务院办公厅\n2004年3月1日\n（本文有删减）\n"
     )
     assert doc.note is None and ("（本文有删减）", "web editor's note") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_a_metadata_table_with_keys_and_values_on_lines_of_their_own():
+    page = (
+        "索 引 号：\n014742224A/2023-0043406\n生成日期：\n2023-05-11\n公开方式：\n主动公开\n公开范围：\n面向全社会\n"
+        "责任部门：\n万载县统计局\n关于做好统计工作的通知\n各乡镇人民政府：\n为做好统计工作，现通知如下。\n"
+    )
+    doc = gongwen.parse(page)
+    assert doc.title == "关于做好统计工作的通知" and doc.addressees == ["各乡镇人民政府"]
+    assert {"014742224A/2023-0043406", "面向全社会", "万载县统计局"} <= {r.text for r in doc.residue}
