@@ -936,3 +936,18 @@ def test_a_metadata_table_with_keys_and_values_on_lines_of_their_own():
     doc = gongwen.parse(page)
     assert doc.title == "关于做好统计工作的通知" and doc.addressees == ["各乡镇人民政府"]
     assert {"014742224A/2023-0043406", "面向全社会", "万载县统计局"} <= {r.text for r in doc.residue}
+
+
+def test_a_letters_mark_is_its_organ_alone_repeated_by_the_title():
+    doc = gongwen.parse(
+        "江南省自然资源厅\n江南省自然资源厅关于商请协助收集资料的函\n江南电力公司：\n现需贵单位协助提供相关资料。\n"
+    )
+    assert doc.banner == "江南省自然资源厅" and doc.title == "江南省自然资源厅关于商请协助收集资料的函"
+
+
+def test_a_joint_mark_of_four_organs_with_文件():
+    mark = "龙岩市工业和信息化局中共龙岩市委精神文明建设办公室龙岩市城市管理局龙岩市通信发展管理办公室文件"
+    doc = gongwen.parse(
+        f"{mark}\n龙工信能源〔2022〕9号\n关于印发整治工作方案的通知\n各县（市、区）工信局：\n现将方案印发给你们。\n"
+    )
+    assert doc.banner == mark and len(doc.issuers) == 4 and doc.doc_number.serial == 9

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gongwen.normalize import DATE_PATTERN
-from gongwen.parsing.patterns import DOC_NUMBER_RE, is_organ_like
+from gongwen.parsing.patterns import DOC_NUMBER_RE, is_organ_like, split_organs
 
 # a line this long in a text of few lines is a glued document, not a long paragraph of a real one
 _GLUED_MIN = 400
@@ -25,6 +25,7 @@ _HEADER_RE = re.compile(rf"^(?P<mark>[^，。：:]{{2,60}}?(?:文件|纪要|命�
 _FLAGS_RE = re.compile(
     r"^(?P<copy>\d{6})?(?P<secrecy>(?:绝密|机密|秘密)(?:★[^\s文]{1,6}?(?=特急|加急|特提|\S{2,}文件))?)?(?P<urgency>特急|加急|特提)?"
 )
+_MARK_ONLY_RE = re.compile(r"^[^，。：:（(]{4,120}?文件(?=\S{0,60}?关于)")
 _TITLE_END = (
     r"(?:的通知|的通报|的意见|的决定|的请示|的批复|的函|的复函|的报告|的纪要|的公告|的通告|的命令|的决议|的议案)"
 )
@@ -77,11 +78,29 @@ def _split_front(line: str) -> tuple[list[str], str]:
             head.append(m["mark"])
         head.extend(_letterhead(m["number"]))
         line = line[m.end() :]
+    else:
+        mark = _mark_before_title(line)
+        if mark:
+            head.append(mark)
+            line = line[len(mark) :]
     t = _TITLE_RE.match(line)
     if t and _reads_as_addressee(t["addressee"]):
         head.extend([t["title"], t["addressee"]])
         line = line[t.end() :]
     return head, line
+
+
+def _mark_before_title(line: str) -> str | None:
+    """A mark with no 发文字号 after it: organs and 文件 (甲局乙局文件关于…), or a letter's organ name that
+    the title then repeats (山东省自然资源厅山东省自然资源厅关于…)."""
+    m = _MARK_ONLY_RE.match(line)
+    if m and all(is_organ_like(o) for o in split_organs(m[0].removesuffix("文件"))):
+        return m[0]
+    for end in range(4, min(41, len(line) // 2)):
+        organ = line[:end]
+        if line.startswith(organ, end) and is_organ_like(organ):
+            return organ
+    return None
 
 
 def _letterhead(number: str) -> list[str]:

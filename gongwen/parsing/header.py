@@ -211,6 +211,12 @@ def _find_banner(
             _set_banner(doc, [lines[j] for j in block])
             consumed.update(block)
             return
+    if start + 1 < len(lines) and start + 1 not in consumed:
+        organ, below = lines[start].text, lines[start + 1].text
+        if is_organ_like(organ) and below.startswith(organ + "关于"):
+            # a letter's mark is the organ's name alone, which its title then repeats (7.2.2 信函格式)
+            _set_banner(doc, [lines[start]])
+            consumed.add(start)
 
 
 def _mark_block(lines: list[Line], first: int, consumed: set[int]) -> list[int]:
@@ -238,7 +244,13 @@ def _next_is_order_number(lines: list[Line], index: int) -> bool:
 
 
 def _is_banner_line(text: str) -> bool:
-    if not text or len(text) > 40 or SENTENCE_PUNCT_RE.search(text) or "关于" in text:
+    # (a joint mark of four organs and 文件 runs to some 50 characters)
+    if (
+        not text
+        or len(text) > (80 if text.endswith("文件") else 40)
+        or SENTENCE_PUNCT_RE.search(text)
+        or "关于" in text
+    ):
         return False
     return text == "文件" or text.endswith(_MARK_SUFFIXES) or is_organ_like(text)
 
