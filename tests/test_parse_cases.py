@@ -951,3 +951,11 @@ def test_a_joint_mark_of_four_organs_with_文件():
         f"{mark}\n龙工信能源〔2022〕9号\n关于印发整治工作方案的通知\n各县（市、区）工信局：\n现将方案印发给你们。\n"
     )
     assert doc.banner == mark and len(doc.issuers) == 4 and doc.doc_number.serial == 9
+
+
+def test_the_organ_whose_order_published_rules_is_their_issuer():
+    doc = gongwen.parse(
+        "公民举报奖励办法\n\n2022年6月6日中华人民共和国国家安全部令第2号公布\n\n第一条　为了鼓励举报，制定本办法。\n"
+    )
+    assert doc.issuers == ["中华人民共和国国家安全部"]
+    assert [u.element for u in doc.uncertain] == ["issuers"]

@@ -105,7 +105,16 @@ def _issuers_from_text(doc: Document) -> list[str]:
         organs = split_organs(organ)
         if all(is_organ_like(o) for o in organs):
             return organs
+    for block in doc.body[:3]:  # a 题注 saying which organ's 令 published the rules
+        m = _PUBLISHED_BY_RE.search(getattr(block, "text", ""))
+        if m and is_organ_like(m["organ"]):
+            doc.guess("issuers", 0.7, f"{m['organ']}, from the 题注 that names the 令 which published the text")
+            return [m["organ"]]
     return []
+
+
+# 2022年6月6日中华人民共和国国家安全部令第2号公布: the organ whose 令 published a text, in its 题注
+_PUBLISHED_BY_RE = re.compile(r"日(?P<organ>[\u4e00-\u9fff]{2,30}?)令第[\d一二三四五六七八九十百零〇]+号(?:公布|发布)")
 
 
 def _structure_warnings(doc: Document) -> list[str]:
