@@ -29,7 +29,7 @@ from gongwen.layout.options import LayoutOptions
 _MAX_CHUNK = 16
 _CHUNKS_PER_WORKER = 4  # pieces of what is left for each worker: the size of the next piece
 _WORKER_GC_THRESHOLD = 10_000
-INPUT_SUFFIXES = (".txt", ".text", ".xml", ".docx", ".doc", ".wps", ".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".text", ".md", ".xml", ".docx", ".doc", ".wps", ".html", ".htm")
 
 
 @dataclass

@@ -339,3 +339,21 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_as_input(tmp_path)
         results = gongwen.convert_many([src], src / "out", ["txt", "xml"], jobs=1)
         assert [(r.source, r.status) for r in results] == [(str(src / "a.txt"), "converted")]
     assert not (src / "out" / "out").exists()
+
+
+def test_markdown_copies_in_a_folder_are_converted(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.md").write_text(
+        "---\n标题: 关于某事的通知\n---\n\n# 关于某事的通知\n\n各单位：\n\n请认真执行。\n", encoding="utf-8"
+    )
+    results = gongwen.convert_many([src], tmp_path / "out", ["xml"], jobs=1)
+    assert [(r.status, r.outputs) for r in results] == [("converted", [str(tmp_path / "out" / "a.xml")])]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_letter_whose_organ_is_unknown_is_written(tmp_path, fmt):
+    doc = gongwen.parse("关于商请协助的函\n江南电力公司：\n现需贵单位协助提供相关资料。\n2021年8月9日\n")
+    assert doc.format == "letter" and not doc.issuers and not doc.banner
+    target = gongwen.write(doc, tmp_path / f"letter.{fmt}")
+    assert target.stat().st_size > 1000

@@ -261,6 +261,10 @@ def _mark_lines(c: Composer, doc: Document) -> tuple[list[str], str]:
 
 def _draw_mark(c: Composer, names: list[str], suffix: str, top: float) -> float:
     """Draw the red 发文机关标志 with its top at ``top``; return its bottom."""
+    if not any(names) and not suffix:  # a letter whose organ is not known: no mark, the rules still stand
+        em = spec.BANNER_SIZE * spec.MM_PER_PT
+        c.marks.update(mark_top=top, mark_bottom=top, mark_size=spec.BANNER_SIZE, mark_pitch=em * 1.15)
+        return top
     widest = max(text_width(c.items(Span(n, Style("xiaobiaosong", spec.BANNER_SIZE)))) for n in names)
     suffix_width = text_width(c.items(Span(suffix, Style("xiaobiaosong", spec.BANNER_SIZE)))) if suffix else 0.0
     gap = spec.BANNER_SIZE * spec.MM_PER_PT * 0.5 if suffix else 0.0
