@@ -959,3 +959,12 @@ def test_the_organ_whose_order_published_rules_is_their_issuer():
     )
     assert doc.issuers == ["中华人民共和国国家安全部"]
     assert [u.element for u in doc.uncertain] == ["issuers"]
+
+
+def test_attachments_with_sub_numbers_are_all_listed_and_their_numbers_kept_aside():
+    doc = gongwen.parse(
+        "关于某事的意见\n各单位：\n现提出如下意见。\n附件：1.人员名单\n2.监管流程图\n3-1.受理告知书\n3-2.安全责任告知单\n4.施工许可证\n"
+        "某某镇人民政府\n2020年9月27日\n"
+    )
+    assert doc.attachments == ["人员名单", "监管流程图", "受理告知书", "安全责任告知单", "施工许可证"]
+    assert {r.text for r in doc.residue if r.reason.startswith("number of an attachment")} == {"3-1", "3-2", "4"}

@@ -45,6 +45,7 @@ _NUMBERED_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*\d{1,2}\s*[：:]")
 _FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
 # what a title may end with on a line of its own: （试行）, （暂行）, （2024年版）, （征求意见稿）
 _QUALIFIER_RE = re.compile(r"^[（(][^（）()。，]{1,12}[）)]$")
+_SUB_NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[-－—]\s*(?P<k>\d{1,2})\s*[.．、]\s*(?P<rest>.*)$")
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
 _MAX_SIGNATURE_LINES = 6
@@ -332,10 +333,12 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
         if not m:
             continue
         lines = [m["rest"]] + [t.text for t in texts[i + 1 : end]]
-        items = _attachment_items(lines)
+        renumbered: list[Residue] = []
+        items = _attachment_items(lines, renumbered)
         if not items:
             return end
         doc.attachments = _without_file_suffixes(items, residue)
+        residue.extend(renumbered)
         lone = NUMBERED_ITEM_RE.match(next((line for line in lines if line), ""))
         if len(items) == 1 and lone:  # 附件：1. … with one attachment: the model keeps no number
             residue.append(Residue(lone["n"] + ".", "number of a lone attachment"))
@@ -376,18 +379,31 @@ def _labelled_attachments(texts: list[_Text], end: int) -> tuple[list[str], int]
     return None
 
 
-def _attachment_items(lines: list[str]) -> list[str] | None:
-    """Titles of 附件：1. … 2. …, or None unless the numbers run 1, 2, 3 … (a lone title has none)."""
+def _attachment_items(lines: list[str], residue: list[Residue] | None = None) -> list[str] | None:
+    """Titles of 附件：1. … 2. …, or None unless the numbers run 1, 2, 3 … (a lone title has none). Sub-numbers
+    (6-1. 6-2. under 6) count as items of their own; the model numbers them afresh, so they go to residue."""
     items: list[str] = []
     numbered = False
+    main = 0
     for line in lines:
         if not line:
             continue
+        sub = _SUB_NUMBERED_ITEM_RE.match(line) if numbered or not items else None
+        if sub and int(sub["n"]) in (main, main + 1) and sub["rest"].strip():
+            main = int(sub["n"])
+            items.append(sub["rest"].strip())
+            if residue is not None:
+                residue.append(Residue(f"{sub['n']}-{sub['k']}", "number of an attachment, numbered afresh"))
+            numbered = True
+            continue
         m = NUMBERED_ITEM_RE.match(line)
         if m and (not items or numbered):
-            if int(m["n"]) != len(items) + 1 or not m["rest"].strip():
+            if int(m["n"]) != main + 1 or not m["rest"].strip():
                 return None
             numbered = True
+            main = int(m["n"])
+            if main != len(items) + 1 and residue is not None:
+                residue.append(Residue(m["n"], "number of an attachment, numbered afresh"))
             items.append(m["rest"].strip())
         elif items and len(line) <= 40 and "。" not in line and not m:
             items[-1] += line
