@@ -327,7 +327,14 @@ def _repair_ordinal(text: str, repairs: _Repairs | None) -> str:
 # -- fragments: a web page that set each piece of a line in an element of its own --------------------
 _LONE_MARK_RE = re.compile(r"^[：:，,。；;、]$")
 _LONE_ORDINAL_RE = re.compile(rf"^(?:\d{{1,2}}[.．、]|（\d{{1,2}}）|[{CN_DIGITS}]{{1,3}}、|（[{CN_DIGITS}]{{1,3}}）)$")
-_DATE_PIECES = (re.compile(r"^\d{4}$"), "年", re.compile(r"^\d{1,2}$"), "月", re.compile(r"^\d{1,2}$"), "日")
+_DATE_PIECES: tuple[re.Pattern[str] | str, ...] = (
+    re.compile(r"^\d{4}$"),
+    "年",
+    re.compile(r"^\d{1,2}$"),
+    "月",
+    re.compile(r"^\d{1,2}$"),
+    "日",
+)
 
 
 def _join_fragments(lines: list[Line]) -> list[Line]:

@@ -256,7 +256,7 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
 def _organs_of_line(spaced: str) -> list[str]:
     """The organs a signature line names: parts set apart by wide gaps, or by single spaces where each part
     is an organ's name (国家能源局华中监管局 江西省能源局)."""
-    names = []
+    names: list[str] = []
     for part in spaced.split("  "):
         pieces = part.split()
         if len(pieces) > 1 and all(len(p) >= 3 and is_organ_like(p) for p in pieces):
