@@ -181,7 +181,10 @@ def misses(doc: Document, expected: dict[str, Any]) -> list[str]:
 
 def shown(doc: Document, name: str) -> Any:
     """What the parse holds for field ``name``, for printing a miss."""
-    got = doc.to_dict()
+    return _shown(doc.to_dict(), name)
+
+
+def _shown(got: dict[str, Any], name: str) -> Any:
     if name == "doc_number":
         return _doc_number_text(got)
     if name == "annexes":
@@ -241,8 +244,9 @@ REFLOWS: dict[str, Callable[[str], str]] = {
 
 
 def _parse_fields(doc: Document) -> dict[str, Any]:
-    out: dict[str, Any] = {f: shown(doc, f) for f in FIELDS if not f.startswith("body")}
-    out["body"] = _body_text(doc.to_dict())
+    got = doc.to_dict()
+    out: dict[str, Any] = {f: _shown(got, f) for f in FIELDS if not f.startswith("body")}
+    out["body"] = _body_text(got)
     return out
 
 

@@ -15,6 +15,7 @@ from gongwen.parsing.patterns import (
     DATE_PATTERN,
     NOTE_RE,
     NUMBERED_ITEM_RE,
+    ORGAN_TAILS,
     PRINT_DATE_RE,
     SENTENCE_PUNCT_RE,
     heading_match,
@@ -40,7 +41,6 @@ _OFFICER_RE = re.compile(
     r"(?:\s*[：:]\s*|\s+)(?P<name>[\u4e00-\u9fff·]{2,8})$"
 )
 _FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an organ's name broken over two lines
-_ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
 _NUMBERED_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*\d{1,2}\s*[：:]")
 _FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
 # what a title may end with on a line of its own: （试行）, （暂行）, （2024年版）, （征求意见稿）
@@ -280,7 +280,7 @@ def _rejoin_wrapped_organs(names: list[str]) -> list[str]:
     organ's name (中国共产党江南省 / 委员会办公厅), or that completes a fragment above it (国家发 / 展改革委)."""
     out: list[str] = []
     for name in names:
-        tail = name.startswith(_ORGAN_TAILS) and not out[-1].endswith(_ORGAN_TAILS) if out else False
+        tail = name.startswith(ORGAN_TAILS) and not out[-1].endswith(ORGAN_TAILS) if out else False
         fragment = (
             bool(out) and not is_organ_like(out[-1]) and _FRAGMENT_RE.match(out[-1]) and is_organ_like(out[-1] + name)
         )

@@ -15,6 +15,7 @@ from gongwen.parsing.patterns import (
     heading_match,
     is_organ_like,
     kind_of_title,
+    listed_organs,
     match_date_line,
     split_top_level,
 )
@@ -31,7 +32,7 @@ _SENTENCE_BEFORE_COLON_RE = re.compile(
 _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*")
 _MAX_TITLE_LINES = 6
 _PARENTHESISED_RE = re.compile(r"[（(](.+)[）)]")
-SENTENCE_END_RE = re.compile("[。！？；]")
+_SENTENCE_END_RE = re.compile("[。！？；]")
 # what else a title ends with: the name of the rules a 令 or a notice issues, a court's 解释, a 答复
 _TITLE_ENDINGS = ("办法", "规定", "细则", "条例", "解释", "规则", "方案", "答复", "（试行）", "（暂行）")
 _NUMBER_BEFORE_TITLE_RE = re.compile(
@@ -252,7 +253,7 @@ def _last_title_like(groups: list[list[Line]]) -> int | None:
     def reads(group: list[Line]) -> bool:
         text = "".join(line.text for line in group)
         named = kind_of_title(text) is not None or text.endswith(_TITLE_ENDINGS)
-        return named and not SENTENCE_END_RE.search(text) and len(group) <= _MAX_TITLE_LINES
+        return named and not _SENTENCE_END_RE.search(text) and len(group) <= _MAX_TITLE_LINES
 
     if reads(groups[-1]):
         return None
@@ -267,10 +268,10 @@ def _title_at_end(group: list[Line]) -> int | None:
     between): the shortest run of lines at its end that holds 关于 and ends with a 文种, or else its last
     line when that alone reads as a title. None when the group does not end with a title."""
     texts = [line.text for line in group]
-    if kind_of_title(texts[-1]) is None or SENTENCE_END_RE.search(texts[-1]):
+    if kind_of_title(texts[-1]) is None or _SENTENCE_END_RE.search(texts[-1]):
         return None
     for start in range(len(texts) - 1, max(-1, len(texts) - 1 - _MAX_TITLE_LINES), -1):
-        if SENTENCE_END_RE.search(texts[start]):
+        if _SENTENCE_END_RE.search(texts[start]):
             break
         if "关于" in texts[start]:
             organ_above = start > 0 and texts[start].startswith("关于") and is_organ_like(texts[start - 1])
@@ -282,7 +283,7 @@ def _title_goes_on(above: list[Line], title: list[Line]) -> bool:
     """Whether the group ``above`` is the first part of a title whose rest is ``title``: it ends with
     关于 or 印发/转发, or names the organ of a title that starts with 关于, or holds the 关于 of a title
     that has none (GB/T 9704 7.3.1: 发文机关名称 + 关于 + 事由 + 文种, wrapped at will)."""
-    if len(above) + len(title) > _MAX_TITLE_LINES or any(SENTENCE_END_RE.search(line.text) for line in above):
+    if len(above) + len(title) > _MAX_TITLE_LINES or any(_SENTENCE_END_RE.search(line.text) for line in above):
         return False
     first = "".join(line.text for line in above)
     rest = "".join(line.text for line in title)
@@ -291,14 +292,8 @@ def _title_goes_on(above: list[Line], title: list[Line]) -> bool:
     if first.endswith(("关于", "印发", "转发", "批转", "的")):
         return True
     if rest.startswith("关于"):
-        return is_organ_like(first) or _is_joint_organs(first)
+        return is_organ_like(first) or bool(listed_organs(first))  # one organ, or a 联合行文's several
     return "关于" in first and "关于" not in rest
-
-
-def _is_joint_organs(text: str) -> bool:
-    """Several organs named one after the other (a 联合行文's title): 江南省财政厅 江南省教育厅."""
-    parts = [p for p in re.split(r"[\s、]+", text) if p]
-    return len(parts) > 1 and all(is_organ_like(p) for p in parts)
 
 
 def _set_title(

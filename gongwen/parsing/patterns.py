@@ -58,10 +58,9 @@ _CN_DIGIT_VALUE = {
 _CJK_CHAR_RE = re.compile(f"[{CJK}]")
 # (the lookahead turns away at once the many lines without 印发, before the slow search); the number of
 # copies printed may follow (共印50份), as documents before GB/T 9704-2012 had it
-PRINT_DATE_RE = re.compile(
-    rf"^(?=.*印发)(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发\s*(?P<copies>[（(]?共印\s*\d+\s*份[）)]?)?$"
-)
-COPIES_PRINTED_RE = re.compile(r"^[（(]?共印\s*\d+\s*份[）)]?$")
+_COPIES = r"[（(]?共印\s*\d+\s*份[）)]?"
+PRINT_DATE_RE = re.compile(rf"^(?=.*印发)(?P<printer>.*?)\s*(?P<date>{DATE_PATTERN})\s*印发\s*(?P<copies>{_COPIES})?$")
+COPIES_PRINTED_RE = re.compile(rf"^{_COPIES}$")
 
 L1_RE = re.compile(rf"^(?P<n>[{CN_NUMERALS}]{{1,3}})、(?P<rest>.*)$")
 L2_RE = re.compile(rf"^（(?P<n>[{CN_NUMERALS}]{{1,3}})）(?P<rest>.*)$")
@@ -236,15 +235,21 @@ _ORGAN_STARTS = (
 )
 _ORGAN_CUT_RE = re.compile(f"(?:{_ORG_SUFFIXES})")
 # what only ends an organ's name: a cut never leaves one of these at the start of the second name
-ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委", "综合司")
+ORGAN_TAILS = ("委员会", "办公厅", "办公室", "人民政府", "常务委员会", "常委会", "工作委员会", "党组", "党委")
+
+
+def listed_organs(text: str) -> list[str]:
+    """Several organs named one after the other, set apart by 、 or spaces (江南省财政厅 江南省教育厅), or []."""
+    parts = [p for p in re.split(r"[、\s]+", text) if p]
+    return parts if len(parts) > 1 and all(is_organ_like(p) for p in parts) else []
 
 
 def split_organs(text: str) -> list[str]:
     """The organs a name of several runs together, each whole: 国家医保局财政部 → 国家医保局, 财政部. A name
     that does not come apart into organs that each begin like one is returned whole."""
     text = text.strip()
-    listed = [p for p in re.split(r"[、\s]+", text) if p]
-    if len(listed) > 1 and all(is_organ_like(p) for p in listed):
+    listed = listed_organs(text)
+    if listed:
         return [organ for p in listed for organ in split_organs(p)]
     for m in _ORGAN_CUT_RE.finditer(text):
         first, rest = text[: m.end()], text[m.end() :]
