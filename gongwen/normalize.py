@@ -146,8 +146,12 @@ def _without_notes_above(text: str, residue: list[Residue]) -> str:
     if heading is None:
         return text
     kept = []
+    quoted = False
     for i, line in enumerate(lines):
-        if i < heading and line.lstrip().startswith(">"):
+        # a line right under a quoted one goes on the quote (Markdown's lazy continuation), as a note
+        # wrapped by hand or by a copy's line width does
+        quoted = i < heading and (line.lstrip().startswith(">") or (quoted and bool(line.strip())))
+        if quoted:
             residue.append(Residue(line.strip(), "note of the copy"))
         else:
             kept.append(line)
@@ -436,7 +440,9 @@ _REGISTRATION_RE = re.compile(r"(?:ICP|公网安)备\s*\d")
 # a link to a file for download, as a web page lists its attachments (…的函.pdf)
 _FILE_LINK_RE = re.compile(r"^[^。；！？]{2,}\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|WPS|ofd|OFD|zip|rar|txt)$")
 # where the page stands in its site: 信息公开 > 政策文件 > 通知公告 (two steps or more)
-_BREADCRUMB_RE = re.compile(r"^[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,20}){2,}$")
+_BREADCRUMB_RE = re.compile(
+    r"^(?:[^\s>＞»]{1,12}(?:\s*[>＞»]\s*[^\s>＞»]{1,20}){2,}|(?:首页|网站首页|主页)(?:\s*[>＞»]\s*[^\s>＞»]{1,20})+)$"
+)
 # A web page's list of other documents after the text: its heading, and the link titles below it.
 _RELATED_LINKS_RE = re.compile(
     r"^[【\[]?\s*(?:相关[\u4e00-\u9fff]{1,6}|(?:文件|附件)下载|政策解读|图片解读|"

@@ -16,6 +16,7 @@ from gongwen.parsing.front import recognise_front
 from gongwen.parsing.glued import looks_glued, unglue
 from gongwen.parsing.metadata import fill_from_metadata
 from gongwen.parsing.patterns import is_organ_like, kind_of_title, split_organs
+from gongwen.parsing.wrapped import unwrap_hard_wrapped
 
 __all__ = ["parse_text"]
 
@@ -24,11 +25,14 @@ NO_STRUCTURE_WARNING = "no official-document structure found; every paragraph ke
 
 def parse_text(text: str, keep_traditional: bool = False) -> Document:
     """Parse ``text`` into a :class:`Document`. Never raises on any string."""
+    text, unwrapped = unwrap_hard_wrapped(text)
     glued_breaks = 0
     if looks_glued(text):
         text, glued_breaks = unglue(text)
     normalized = normalize(text, keep_traditional=keep_traditional)
     doc = Document(script=normalized.script)
+    if unwrapped:
+        doc.warnings.append(f"joined {unwrapped} line(s) of a hard-wrapped text to the line before them")
     if glued_breaks:
         doc.warnings.append(f"put back {glued_breaks} line break(s) between elements of a text that came without them")
     residue = list(normalized.residue)

@@ -118,11 +118,12 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     headline: str | None = None
     original: str | None = None
     if metas:
-        before = [line.text for line in lines[: metas[0]] if line.is_text]
-        if before:
-            headline = before[-1]
-            residue.extend(Residue(t, "web page navigation") for t in before[:-1])
-        residue.extend(Residue(line.text, "web page metadata") for line in lines[metas[0] : metas[-1]] if line.is_text)
+        at = _headline_at(lines, metas)
+        if at:
+            headline = "".join(lines[i].text for i in at)
+        for i, line in enumerate(lines[: metas[-1]]):
+            if line.is_text and i not in at:
+                residue.append(Residue(line.text, "web page navigation" if i < metas[0] else "web page metadata"))
         extras = [lines[i].extra for i in metas if lines[i].extra]
         original = extras[0] if extras else None
         residue.extend(Residue(extra, "web 原标题") for extra in extras[1:])
@@ -143,6 +144,25 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
         doc.guess("title", confidence, reason)
     _doc_number_out_of_title(doc)
     return leftovers
+
+
+def _headline_at(lines: list[Line], metas: list[int]) -> list[int]:
+    """Where the page's headline stands among the lines above its last metadata row: the last line that
+    reads as a title, with the lines of the title it ends (a site's own metadata may stand above the
+    headline and the article's 来源 line below it), or else the line just above the first metadata row."""
+    for i in range(metas[-1] - 1, -1, -1):
+        if lines[i].is_text and _reads_as_title(lines[i].text):
+            start = i
+            while start > 0 and lines[start - 1].is_text and _title_goes_on([lines[start - 1]], lines[start : i + 1]):
+                start -= 1
+            return list(range(start, i + 1))
+    above = [i for i in range(metas[0]) if lines[i].is_text]
+    return above[-1:]
+
+
+def _reads_as_title(text: str) -> bool:
+    named = kind_of_title(text) is not None or text.endswith(_TITLE_ENDINGS)
+    return named and len(text) <= 120 and not _SENTENCE_END_RE.search(text)
 
 
 def _doc_number_out_of_title(doc: Document) -> None:

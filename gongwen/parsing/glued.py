@@ -42,15 +42,29 @@ def looks_glued(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) == 1:  # a whole document on its one line, however short
         return len(lines[0]) >= _GLUED_ALONE_MIN
-    return len(lines) <= _FEW_LINES and any(len(line) >= _GLUED_MIN for line in lines)
+    if len(lines) <= _FEW_LINES and any(len(line) >= _GLUED_MIN for line in lines):
+        return True
+    # a page's chrome around it leaves the glued document one long line among short ones
+    return any(_opens_document(line) for line in lines)
+
+
+def _opens_document(line: str) -> bool:
+    """Whether a long line begins as a whole document does: with its 版头 (a mark, a 发文字号) or with a
+    title run into its 主送机关's colon."""
+    if len(line) < _GLUED_ALONE_MIN:
+        return False
+    head, _ = _split_front(line.strip())
+    return len(head) >= (1 if len(line) >= _GLUED_MIN else 2)  # a shorter line must show two boundaries
 
 
 def unglue(text: str) -> tuple[str, int]:
     """``text`` with line breaks put back at the element boundaries it shows, and how many were put."""
     out: list[str] = []
     added = 0
-    for line in text.split("\n"):
-        if len(line) < _GLUED_ALONE_MIN:
+    lines = text.split("\n")
+    alone = sum(1 for line in lines if line.strip()) <= _FEW_LINES
+    for line in lines:
+        if len(line) < _GLUED_ALONE_MIN or not (alone or _opens_document(line)):
             out.append(line)
             continue
         parts = _split_document(line.strip())

@@ -1,0 +1,99 @@
+"""Text whose lines are set differently from the document's own: hard-wrapped at a fixed width, wrapped
+inside a page's chrome, a one-line document among chrome lines. The parse reads the document, not the
+line breaks."""
+
+from __future__ import annotations
+
+import gongwen
+from gongwen.parsing.wrapped import unwrap_hard_wrapped
+
+NOTICE = (
+    "江南省人民政府办公厅关于做好二〇二四年春季农业生产防灾减灾工作的通知\n"
+    "各市、县人民政府，省政府各部门、各直属机构：\n"
+    "为切实做好今年春季农业生产防灾减灾工作，确保粮食和重要农产品稳定安全供给，经省政府同意，现将有关事项通知如下。\n"
+    "一、压实工作责任\n"
+    "各地要把春季农业生产防灾减灾工作摆上重要位置，主要负责同志亲自部署，分管负责同志抓好落实，确保各项措施落到实处。\n"
+    "二、加强监测预警\n"
+    "气象、水利、农业农村部门要密切监测天气变化，及时发布预警信息，指导农户做好防范应对，最大限度减轻灾害损失。\n"
+    "附件：江南省二〇二四年春季农业生产防灾减灾重点任务分工表\n"
+    "江南省人民政府办公厅\n"
+    "2024年3月1日\n"
+)
+
+
+def _wrapped(text: str, width: int) -> str:
+    out = []
+    for line in text.split("\n"):
+        out.extend(line[k : k + width] for k in range(0, len(line), width)) if line else out.append(line)
+    return "\n".join(out)
+
+
+def _fields(doc: gongwen.Document) -> tuple[object, ...]:
+    body = "".join(getattr(b, "text", "") + getattr(b, "title", "") for b in doc.body)
+    return (doc.title, doc.addressees, doc.attachments, doc.signatures, doc.date, body)
+
+
+def test_a_hard_wrapped_text_parses_as_its_unwrapped_self():
+    whole = gongwen.parse(NOTICE)
+    assert whole.title and whole.title.endswith("工作的通知") and whole.signatures == ["江南省人民政府办公厅"]
+    for width in (20, 24, 28, 33, 40):
+        wrapped = gongwen.parse(_wrapped(NOTICE, width))
+        assert _fields(wrapped) == _fields(whole), width
+        # (at 40 most lines are shorter than the width: too few full lines to tell a wrap)
+        assert any("hard-wrapped" in w for w in wrapped.warnings) == (width < 40), width
+
+
+def test_unwrapping_keeps_indented_lines_and_new_elements_apart():
+    prose = (
+        "各地要把春季农业生产防灾减灾工作摆上重要位置主要负责同志亲自部署分管负责同志抓好落实确保各项措施落到实处"
+        "气象水利农业农村部门要密切监测天气变化及时发布预警信息指导农户做好防范应对最大限度减轻灾害损失切实保障粮食"
+        "和重要农产品稳定安全供给江南省二〇二四年春季农业生产防灾减灾重点任务分工表及其填表说明和联系人名单一份"
+        "请各地各部门于三月十五日前报送省农业农村厅"
+    )
+    assert len(prose) >= 170
+    lines = [prose[0:30], prose[30:60], "  " + prose[60:88], prose[88:118], "附件：" + prose[118:145], prose[145:170]]
+    unwrapped, joined = unwrap_hard_wrapped("\n".join(lines) + "\n")
+    out = unwrapped.split("\n")
+    assert out[0] == prose[0:60]  # a full line goes on with the next
+    assert out[1] == "  " + prose[60:118]  # indented: a paragraph of its own, full 2 字 short
+    assert out[2] == "附件：" + prose[118:170]  # 附件 starts an element of its own
+    assert joined == 3
+
+
+def test_a_list_of_lines_of_one_length_is_no_hard_wrap():
+    items = "\n".join(f"{i}.江南省第{i}批重点建设项目清单" for i in range(10, 40))
+    text = f"附件：\n{items}\n江南省人民政府办公厅\n"
+    assert unwrap_hard_wrapped(text) == (text, 0)
+
+
+def test_a_headline_between_the_sites_metadata_and_the_articles_source_line():
+    text = (
+        "首页 > 政务公开 > 政策文件\n索引号：000014349/2024-00012　主题分类：综合政务\n"
+        "发布时间：2024-03-05 10:20:33　来源：办公厅\n"
+        "设为首页\n工作邮箱\n江南省能源局关于做好二〇二四年迎峰度夏电力供应保障\n工作的通知\n"
+        "2024-03-05 10:04\n来源：江南省能源局\n"
+        "各市能源主管部门：\n为做好今年迎峰度夏电力供应保障工作，现将有关事项通知如下。\n"
+        "江南省能源局\n2024年3月1日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "江南省能源局关于做好二〇二四年迎峰度夏电力供应保障工作的通知"
+    assert doc.addressees == ["各市能源主管部门"]
+
+
+def test_a_markdown_note_wrapped_onto_unquoted_lines_stays_a_note():
+    text = (
+        "> 本文正文由脚本自官方公开页面提取，仅供检索查阅；以官方链接发布版本\n为准。\n\n"
+        "# 江南省人民政府关于延长《江南省河道管理办法》有效期的决定\n\n"
+        "经省政府研究，决定延长《江南省河道管理办法》有效期至2029年12月31日。\n\n江南省人民政府\n\n2024年3月1日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "江南省人民政府关于延长《江南省河道管理办法》有效期的决定"
+    assert any(r.text == "为准。" and r.reason == "note of the copy" for r in doc.residue)
+
+
+def test_a_one_line_document_among_a_pages_chrome_lines_is_read_as_a_document():
+    glued = NOTICE.replace("\n", "")
+    text = "首页 > 政务公开\n【字体：大 中 小】 【打印】\n" + glued + "\n网站地图 | 联系我们\n京ICP备05070218号\n"
+    doc = gongwen.parse(text)
+    assert doc.title == gongwen.parse(glued).title and doc.title and doc.title.endswith("的通知")
+    assert doc.date is not None and str(doc.date) == "2024-03-01"
