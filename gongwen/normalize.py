@@ -382,7 +382,7 @@ def _is_date_run(lines: list[Line], i: int) -> bool:
 
 
 # -- noise lines ----------------------------------------------------------------------------------
-_PAGE_NUMBER_RE = re.compile(
+PAGE_NUMBER_RE = re.compile(
     r"^(?:[—\-－–~～·•\s]*\d{1,4}[—\-－–~～·•\s]*"
     r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*[/／]\s*\d{1,4}"
@@ -475,7 +475,7 @@ def _remove_noise(lines: list[Line], residue: list[Residue]) -> list[Line]:
     page_numbers = {
         i
         for i, line in enumerate(lines)
-        if line.is_text and _PAGE_NUMBER_RE.match(line.text) and not _is_leading_copy_number(lines, i)
+        if line.is_text and PAGE_NUMBER_RE.match(line.text) and not _is_leading_copy_number(lines, i)
     }
     running = _running_headers(lines, page_numbers)
     related = _related_links_start(lines, tail_start)

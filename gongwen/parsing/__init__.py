@@ -25,7 +25,7 @@ NO_STRUCTURE_WARNING = "no official-document structure found; every paragraph ke
 
 def parse_text(text: str, keep_traditional: bool = False) -> Document:
     """Parse ``text`` into a :class:`Document`. Never raises on any string."""
-    text, unwrapped = unwrap_hard_wrapped(text)
+    text, unwrapped, width = unwrap_hard_wrapped(text)
     glued_breaks = 0
     if looks_glued(text):
         text, glued_breaks = unglue(text)
@@ -38,7 +38,7 @@ def parse_text(text: str, keep_traditional: bool = False) -> Document:
     residue = list(normalized.residue)
     lines = normalized.lines
     body_start, leading = recognise_front(lines, doc, residue)
-    recognise_rest(lines[body_start:], leading, doc, residue)
+    recognise_rest(lines[body_start:], leading, doc, residue, width)
     _order_under_a_title(doc, residue)
     fill_from_metadata(doc, residue)
     _derive(doc)

@@ -65,13 +65,16 @@ class _Text:
         return self.line.text
 
 
-def recognise_rest(lines: list[Line], leading: list[str], doc: Document, residue: list[Residue]) -> None:
-    """Parse the body and everything after it from ``lines`` (the part below the 主送机关)."""
+def recognise_rest(
+    lines: list[Line], leading: list[str], doc: Document, residue: list[Residue], width: int | None = None
+) -> None:
+    """Parse the body and everything after it from ``lines`` (the part below the 主送机关); ``width`` is
+    the wrap width of the whole text when it was found hard-wrapped."""
     residue.extend(Residue(line.extra, "web 原标题") for line in lines if line.kind == "meta" and line.extra)
     texts = _text_lines(lines)
     texts, pasted_after = _split_annexes_after_colophon(texts)
     texts = _recognise_colophon(texts, doc, residue)
-    width = wrap_width(leading + [t.text for t in texts])
+    width = width or wrap_width(leading + [t.text for t in texts])
     date_at = _find_closing_date(texts)
     if date_at is None:
         body_end = _recognise_attendance(texts, len(texts), doc)

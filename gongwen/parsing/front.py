@@ -39,6 +39,11 @@ _NUMBER_BEFORE_TITLE_RE = re.compile(
     r"^(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)\s*(?P<title>\S*(?:关于|印发|转发)\S*)$"
 )
 _NUMBER_AFTER_TITLE_RE = re.compile(r"^(?P<title>.+?)\s*（(?P<number>[^\s（）()]{2,20}?〔\d{4}〕第?\d{1,6}号)）$")
+_PARENTHESISED_NUMBER_RE = re.compile(r"^[（(][^\s（）()]{2,20}?〔\d{4}〕第?\d{1,6}号[）)]$")
+_CAPTION_RE = re.compile(
+    r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}?(?:通过|公布|发布|施行|批准|修正|修订|印发)"
+)
+_CHAPTER_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,5}章\s*\S")
 _PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
 
@@ -133,6 +138,7 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     remaining = {id(line) for line in flat}
     groups = [[line for line in group if id(line) in remaining] for group in groups]
     groups = _drop_repeats([g for g in groups if g], residue)
+    groups = [part for group in groups for part in _split_at_caption(group)]
     guesses: list[tuple[float, str]] = []
     title_lines, leftovers = _title_group(groups, residue, guesses)
     dated = _date_in_parentheses(title_lines[-1]) if len(title_lines) > 1 else None
@@ -201,6 +207,15 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
     return [g for g in groups if g]
 
 
+def _split_at_caption(group: list[Line]) -> list[list[Line]]:
+    """A 题注 (2000年9月29日…通过, （2022年6月6日…令第2号公布）) or a 第一章 standing right under a title
+    with no blank line between starts a group of its own: it is not part of the title."""
+    for k in range(1, len(group)):
+        if _CAPTION_RE.match(group[k].text) or _CHAPTER_RE.match(group[k].text):
+            return [group[:k], group[k:]]
+    return [group]
+
+
 def title_key(text: str) -> str:
     return re.sub(r"\s+", "", _DATE_PREFIX_RE.sub("", text))
 
@@ -243,8 +258,14 @@ def _title_group(
     after: list[str] = []
     reads = _last_title_like(groups)
     if reads is not None and reads < len(groups) - 1:
+        below = groups[reads + 1 :]
+        if _PARENTHESISED_NUMBER_RE.match(below[0][0].text):
+            # （医保办函〔2025〕86号） under the title, a blank line between: the title's own 发文字号
+            groups = [*groups[:reads], groups[reads] + below[0][:1], [*below[0][1:]], *below[1:]]
+            groups = [g for g in groups if g]
+            below = groups[reads + 1 :]
         # lines between the title and the body that are no title (题注 such as 2018年7月30日…通过): body text
-        after = [line.text for group in groups[reads + 1 :] for line in group]
+        after = [line.text for group in below for line in group]
         groups = groups[: reads + 1]
     title = groups[-1]
     earlier = groups[:-1]
