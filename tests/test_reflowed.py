@@ -98,3 +98,10 @@ def test_a_one_line_document_among_a_pages_chrome_lines_is_read_as_a_document():
     doc = gongwen.parse(text)
     assert doc.title == gongwen.parse(glued).title and doc.title and doc.title.endswith("的通知")
     assert doc.date is not None and str(doc.date) == "2024-03-01"
+
+
+def test_a_signature_wrapped_with_a_blank_line_between_its_parts():
+    lines = NOTICE.replace("江南省人民政府办公厅\n2024", "江南省人民政\n府办公厅\n2024").split("\n")
+    doc = gongwen.parse("\n\n".join(lines))  # every line a paragraph, as a web page sets it
+    assert doc.signatures == ["江南省人民政府办公厅"]
+    assert str(doc.date) == "2024-03-01"

@@ -244,7 +244,7 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
         start -= 1
         # a blank line ends the signature block, unless the line above it names an organ too (copies that
         # set every line apart, as Markdown and web pages do)
-        if texts[start].after_blank and not (start > 0 and is_organ_like(texts[start - 1].text)):
+        if texts[start].after_blank and not (start > 0 and _names_an_organ_above(texts, start)):
             break
     while date_at - start > 1 and not is_organ_like(texts[start].text) and not _is_organ_fragment(texts, start):
         start += 1
@@ -254,6 +254,13 @@ def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> in
         doc.guess("signatures", 0.8, "an organ's name wrapped over two lines joined into one")
     doc.signatures = rejoined + doc.signatures
     return start
+
+
+def _names_an_organ_above(texts: list[_Text], at: int) -> bool:
+    """Whether the line above ``at`` names an organ, alone or as the first part of one wrapped onto ``at``
+    (国家发展 / 改革委, set apart by a blank line as every line of such copies is)."""
+    above = texts[at - 1].text
+    return is_organ_like(above) or (bool(_FRAGMENT_RE.match(above)) and is_organ_like(above + texts[at].text))
 
 
 def _organs_of_line(spaced: str) -> list[str]:
