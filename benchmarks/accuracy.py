@@ -71,6 +71,10 @@ def main() -> None:
     args = parser.parse_args()
 
     labels = load_labels(CORPUS)
+    undrawn = [label.id for label in labels if label.split == "undrawn"]
+    if undrawn:  # their parse is not to be seen before the draw: a fifth of them go to the holdout
+        print(f"{len(undrawn)} new document(s) left out until tools/draw_holdout.py places them")
+        labels = [label for label in labels if label.split != "undrawn"]
     docs = {label.id: gongwen.read(label.path) for label in labels}
     results = [(label, misses(docs[label.id], label.expected)) for label in labels]
     tuning = [r for r in results if not r[0].holdout]

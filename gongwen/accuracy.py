@@ -150,14 +150,15 @@ class Label:
 
 
 def load_labels(corpus: Path) -> list[Label]:
-    """Every label of the corpus, with its part (``splits.json``: tuning or holdout)."""
+    """Every label of the corpus, with its part (``splits.json``: tuning or holdout; "undrawn" for a new
+    document not yet placed, which nobody may look at the parse of before ``tools/draw_holdout.py``)."""
     splits_path = corpus / "splits.json"
     splits = json.loads(splits_path.read_text(encoding="utf-8")) if splits_path.exists() else {}
     labels = []
     for path in sorted((corpus / "labels").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         meta = {k: v for k, v in data.items() if k != "expected"}
-        label = Label(data["id"], corpus / data["file"], data["expected"], meta, splits.get(data["id"], "tuning"))
+        label = Label(data["id"], corpus / data["file"], data["expected"], meta, splits.get(data["id"], "undrawn"))
         labels.append(label)
     return labels
 

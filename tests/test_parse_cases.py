@@ -968,3 +968,32 @@ def test_attachments_with_sub_numbers_are_all_listed_and_their_numbers_kept_asid
     )
     assert doc.attachments == ["人员名单", "监管流程图", "受理告知书", "安全责任告知单", "施工许可证"]
     assert {r.text for r in doc.residue if r.reason.startswith("number of an attachment")} == {"3-1", "3-2", "4"}
+
+
+def test_a_line_after_the_closing_that_opens_no_annex_is_set_aside():
+    # the first line of the next document of a file, cut off where the file ends
+    doc = gongwen.parse(
+        "各单位：\n现将有关事项通知如下，请遵照执行。\n某某局\n2025年3月1日\n卫生部关于在《医疗机构诊疗科目名录》中\n"
+    )
+    assert doc.annexes == []
+    assert ("卫生部关于在《医疗机构诊疗科目名录》中", "line after the closing that opens no annex") in [
+        (r.text, r.reason) for r in doc.residue
+    ]
+
+
+def test_a_numbered_annex_whose_text_the_copy_lost_stays():
+    doc = gongwen.parse(
+        "各单位：\n请按时参会。\n附件：1.专家名单\n2.参会回执\n某某局\n2025年3月1日\n附件1\n专家名单\n张三\n附件2\n参会回执\n"
+    )
+    assert [(a.label, a.title) for a in doc.annexes] == [("附件1", "专家名单"), ("附件2", "参会回执")]
+
+
+def test_issuers_take_the_fuller_of_the_names_the_title_and_the_signature_give():
+    abbreviated_signature = (
+        "上海市嘉定区人民政府关于下达减量化任务的通知\n各镇人民政府：\n现将任务下达给你们。\n区政府\n2014年5月6日\n"
+    )
+    assert gongwen.parse(abbreviated_signature).issuers == ["上海市嘉定区人民政府"]
+    abbreviated_title = "华北能源监管局关于延长市场运行时间的通知\n各有关单位：\n现将有关事项通知如下。\n国家能源局华北监管局\n2020年5月9日\n"
+    assert gongwen.parse(abbreviated_title).issuers == ["国家能源局华北监管局"]
+    forwarded = "国务院办公厅转发国家地震局关于加强防震减灾工作意见的通知\n各省人民政府：\n国家地震局的意见已经国务院同意，现转发给你们。\n国务院办公厅\n1998年5月6日\n"
+    assert gongwen.parse(forwarded).issuers == ["国务院办公厅"]

@@ -102,19 +102,31 @@ def _format_of(doc: Document) -> str:
 
 
 def _issuers_from_text(doc: Document) -> list[str]:
+    named = _organs_of_title(doc.title)
+    signed = [s for s in doc.signatures if is_organ_like(s, max_len=40)]
+    if named and len(named) == len(signed):
+        # the same organs, named twice: either may abbreviate (区政府 in the 署名, 华北能源监管局 in the
+        # title); the fuller name is the organ's
+        return [max(pair, key=len) for pair in zip(named, signed, strict=True)]
     if doc.signatures:
-        return [s for s in doc.signatures if is_organ_like(s, max_len=40)] or []
-    if doc.title and "关于" in doc.title:
-        organ = doc.title.split("关于", 1)[0]
-        organs = split_organs(organ)
-        if all(is_organ_like(o) for o in organs):
-            return organs
+        return signed
+    if named:
+        return named
     for block in doc.body[:3]:  # a 题注 saying which organ's 令 published the rules
         m = _PUBLISHED_BY_RE.search(getattr(block, "text", ""))
         if m and is_organ_like(m["organ"]):
             doc.guess("issuers", 0.7, f"{m['organ']}, from the 题注 that names the 令 which published the text")
             return [m["organ"]]
     return []
+
+
+def _organs_of_title(title: str | None) -> list[str]:
+    """The organs a title names before its 关于 (GB/T 9704 7.3.1: 发文机关名称 + 关于 + 事由 + 文种)."""
+    if not title or "关于" not in title:
+        return []
+    # 国务院办公厅转发国家地震局关于…: the organ that forwards issues it
+    organs = split_organs(re.split("转发|批转|印发", title.split("关于", 1)[0], maxsplit=1)[0])
+    return organs if organs and all(is_organ_like(o) for o in organs) else []
 
 
 # 2022年6月6日中华人民共和国国家安全部令第2号公布: the organ whose 令 published a text, in its 题注

@@ -93,6 +93,31 @@ def recognise_rest(
     body_end = _recognise_attendance(texts, body_end, doc)
     body_end = _recognise_attachment_note(texts, body_end, doc, residue)
     doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
+    doc.annexes = _without_empty_annexes(doc.annexes, doc.attachments, residue)
+
+
+_FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
+
+
+def _without_empty_annexes(annexes: list[Annex], attachments: list[str], residue: list[Residue]) -> list[Annex]:
+    """An annex with a title and no text is no annex where it is a web page's link to an attachment (a
+    file's name, 省间电力现货交易规则.pdf, or 附件： above the name the 附件说明 gives), or where it has no
+    附件 label either: a line left after the closing (the next document's first line, a 翻印 stamp). A
+    numbered one (附件2 参会回执) stays: its text may be a form the copy lost."""
+    named = set(attachments)
+    kept = []
+    for annex in annexes:
+        if annex.body or not annex.title:
+            kept.append(annex)
+            continue
+        text = f"{annex.label}：{annex.title}" if annex.label else annex.title
+        if _FILE_SUFFIX_RE.search(annex.title) or (annex.label == "附件" and annex.title in named):
+            residue.append(Residue(text, "link to an attachment whose text is not in the copy"))
+        elif not annex.label:
+            residue.append(Residue(text, "line after the closing that opens no annex"))
+        else:
+            kept.append(annex)
+    return kept
 
 
 def _text_lines(lines: list[Line]) -> list[_Text]:
