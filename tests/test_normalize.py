@@ -383,3 +383,10 @@ def test_a_text_looks_traditional_when_three_percent_of_its_chinese_characters_a
 def test_the_share_of_traditional_characters_that_makes_a_text_traditional(traditional, simplified, expected):
     text = "國" * traditional + "的" * simplified + "，abc 123"
     assert looks_traditional(text) is expected
+
+
+def test_a_year_set_on_a_line_of_its_own_joins_its_date():
+    text = "各镇人民政府：\n现将任务下达给你们。\n\n上海市嘉定区人民政府\n\n2014\n年8月12日\n"
+    doc = gongwen.parse(text)
+    assert doc.signatures == ["上海市嘉定区人民政府"] and str(doc.date) == "2014-08-12"
+    assert not any(r.reason == "page number" for r in doc.residue)
