@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gongwen.markup import has_markup, strip_markup
 from gongwen.model import Residue
 
 # -- character classes ----------------------------------------------------------------------------
@@ -122,8 +123,8 @@ _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 
 
 def _without_markup(text: str, residue: list[Residue]) -> str:
-    """A Markdown copy's front matter and HTML comments go to residue; its heading marks (# 标题) go (the
-    text stays)."""
+    """A Markdown copy's front matter, HTML comments and inline markup (gongwen/markup.py) go to residue;
+    its heading marks (# 标题) go (the text stays)."""
     m = _FRONT_MATTER_RE.match(text)
     if m:
         residue.extend(Residue(line, "front matter") for line in m["body"].split("\n") if line.strip())
@@ -131,6 +132,8 @@ def _without_markup(text: str, residue: list[Residue]) -> str:
     if "<!--" in text:
         residue.extend(Residue(c.strip(), "markup") for c in _HTML_COMMENT_RE.findall(text) if c.strip("<!-> \n"))
         text = _HTML_COMMENT_RE.sub("", text)
+    if has_markup(text):
+        text = strip_markup(text, residue)
     if "\n>" in text or text.startswith(">"):
         text = _without_notes_above(text, residue)
     if "#" in text:

@@ -19,6 +19,7 @@ from gongwen.parsing.patterns import DOC_NUMBER_RE, doc_number_from_match, is_or
 # key → element; 发布日期 is when the page was published, never the 成文日期
 _KEYS = {
     "标题": "title",
+    "title": "title",  # a Markdown copy's front matter
     "名称": "title",
     "文号": "doc_number",
     "发文字号": "doc_number",

@@ -1,0 +1,54 @@
+"""Markup a Markdown copy carries inline: stripped from the text, kept in residue."""
+
+from __future__ import annotations
+
+import gongwen
+from gongwen.markup import strip_markup
+from gongwen.model import Residue
+
+
+def test_inline_html_and_entities_leave_the_words():
+    residue: list[Residue] = []
+    text = strip_markup('<p id="t1">&emsp;&emsp;<b>第一条</b>&emsp;为依法惩治犯罪，制定本解释。<br></p>', residue)
+    assert text == "\u2003\u2003第一条\u2003为依法惩治犯罪，制定本解释。"
+    assert residue == [Residue('<p id="t1"> <b> </b> <br> </p> &emsp; &emsp; &emsp;', "markup")]
+
+
+def test_a_title_in_angle_brackets_is_no_tag():
+    residue: list[Residue] = []
+    line = "关于印发<江苏省电力中长期交易规则>的通知"
+    assert strip_markup(line, residue) == line and residue == []
+
+
+def test_links_keep_their_words_and_give_their_address_to_residue():
+    residue: list[Residue] = []
+    text = strip_markup(
+        "附件：[1.注册证格式.doc](<https://example.gov.cn/a.doc>)\n<https://example.gov.cn/b.html>", residue
+    )
+    assert text == "附件：1.注册证格式.doc\n"
+    assert [r.text for r in residue if r.reason == "link address"] == [
+        "https://example.gov.cn/a.doc",
+        "https://example.gov.cn/b.html",
+    ]
+
+
+def test_container_fences_go_and_a_table_of_contents_with_its_container():
+    text = '::: tip 修订信息\n\n法释〔2016〕29号{style="text-align:center;"}\n\n:::\n\n::: details 目录\n\n- [1](#t1)\n\n:::\n正文。'
+    residue: list[Residue] = []
+    out = strip_markup(text, residue)
+    assert "法释〔2016〕29号" in out and "正文。" in out and "#t1" not in out and ":::" not in out
+    assert ("- [1](#t1)", "note of the copy") in [(r.text, r.reason) for r in residue]
+    assert ('{style="text-align:center;"}', "markup") in [(r.text, r.reason) for r in residue]
+
+
+def test_a_markdown_copy_with_inline_html_parses_as_the_document():
+    text = (
+        "---\ntitle: 关于恶臭气体超标排放法律适用有关问题的复函\n---\n\n[[toc]]\n\n"
+        "<p>江苏省环境保护厅：</p>\n<p>&emsp;&emsp;你厅来函收悉。经研究，现函复如下。</p>\n"
+        "<p>&emsp;&emsp;特此函复。</p>\n\n::: right\n生态环境部办公厅\n\n2018年5月4日\n:::\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.addressees == ["江苏省环境保护厅"]
+    assert doc.signatures == ["生态环境部办公厅"] and str(doc.date) == "2018-05-04"
+    assert doc.title == "关于恶臭气体超标排放法律适用有关问题的复函"
+    assert "emsp" not in "".join(getattr(b, "text", "") for b in doc.body)
