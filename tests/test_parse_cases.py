@@ -997,3 +997,26 @@ def test_issuers_take_the_fuller_of_the_names_the_title_and_the_signature_give()
     assert gongwen.parse(abbreviated_title).issuers == ["国家能源局华北监管局"]
     forwarded = "国务院办公厅转发国家地震局关于加强防震减灾工作意见的通知\n各省人民政府：\n国家地震局的意见已经国务院同意，现转发给你们。\n国务院办公厅\n1998年5月6日\n"
     assert gongwen.parse(forwarded).issuers == ["国务院办公厅"]
+
+
+def test_a_doc_number_on_its_own_under_the_title_and_source_lines_above_it():
+    text = (
+        "# 关于政协第4404号提案答复的函\n\n原文：<http://www.moe.gov.cn/a.html>\n\n存档：<https://web.archive.org/b>\n\n"
+        "---\n\n教师提案〔2020〕475 号\n\n您提出的提案收悉，现答复如下。\n\n感谢您对教育工作的关心和支持。\n\n教育部\n\n2020年9月25日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "关于政协第4404号提案答复的函" and doc.addressees == []
+    assert doc.doc_number is not None and doc.doc_number.text == "教师提案〔2020〕475号"
+    assert doc.body and doc.body[0].text.startswith("您提出的提案收悉")
+
+
+def test_a_caption_set_apart_under_the_title_is_no_title():
+    text = (
+        "最高人民法院关于审理某类案件适用法律若干问题的解释\n\n"
+        "（2016年11月7日最高人民法院审判委员会第1698次会议通过，自2017年1月1日起施行）\n\n"
+        "为正确审理某类案件，根据有关法律规定，制定本解释。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "最高人民法院关于审理某类案件适用法律若干问题的解释"
+    caption_alone = gongwen.parse(text.split("\n\n", 1)[1])  # a copy that lost its title line
+    assert caption_alone.title is None

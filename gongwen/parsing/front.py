@@ -11,6 +11,7 @@ from gongwen.normalize import Line
 from gongwen.parsing.header import recognise_header
 from gongwen.parsing.patterns import (
     DOC_NUMBER_RE,
+    TITLE_ENDINGS,
     doc_number_from_match,
     heading_match,
     is_organ_like,
@@ -33,8 +34,6 @@ _DATE_PREFIX_RE = re.compile(r"^(?:\d{4}[-./年])?\d{1,2}[-./月]\d{1,2}日?\s*"
 _MAX_TITLE_LINES = 6
 _PARENTHESISED_RE = re.compile(r"[（(](.+)[）)]")
 _SENTENCE_END_RE = re.compile("[。！？；]")
-# what else a title ends with: the name of the rules a 令 or a notice issues, a court's 解释, a 答复
-_TITLE_ENDINGS = ("办法", "规定", "细则", "条例", "解释", "规则", "方案", "答复", "（试行）", "（暂行）")
 _NUMBER_BEFORE_TITLE_RE = re.compile(
     r"^(?P<number>\S{2,20}?〔\d{4}〕第?\d{1,6}号)\s*(?P<title>\S*(?:关于|印发|转发)\S*)$"
 )
@@ -141,6 +140,9 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     groups = [part for group in groups for part in _split_at_caption(group)]
     guesses: list[tuple[float, str]] = []
     title_lines, leftovers = _title_group(groups, residue, guesses)
+    if leftovers and doc.doc_number is None and (number := DOC_NUMBER_RE.fullmatch(leftovers[0])):
+        doc.doc_number = doc_number_from_match(number)  # 教师提案〔2020〕475号 on its own under the title
+        leftovers = leftovers[1:]
     dated = _date_in_parentheses(title_lines[-1]) if len(title_lines) > 1 else None
     if dated:  # （2025年3月18日） under the title, as speeches and minutes have it, is the date
         doc.date, doc.date_text = dated
@@ -167,7 +169,7 @@ def _headline_at(lines: list[Line], metas: list[int]) -> list[int]:
 
 
 def _reads_as_title(text: str) -> bool:
-    named = kind_of_title(text) is not None or text.endswith(_TITLE_ENDINGS)
+    named = kind_of_title(text) is not None or text.endswith(TITLE_ENDINGS)
     return named and len(text) <= 120 and not _SENTENCE_END_RE.search(text)
 
 
@@ -256,6 +258,11 @@ def _title_group(
     if not groups:
         return [], []
     after: list[str] = []
+    while groups and all(_CAPTION_RE.match(line.text) for line in groups[-1]):
+        # a 题注 in a group of its own under the title (its first line set apart): body text, no title
+        after = [line.text for line in groups.pop()] + after
+    if not groups:
+        return [], after
     reads = _last_title_like(groups)
     if reads is not None and reads < len(groups) - 1:
         below = groups[reads + 1 :]
@@ -265,7 +272,7 @@ def _title_group(
             groups = [g for g in groups if g]
             below = groups[reads + 1 :]
         # lines between the title and the body that are no title (题注 such as 2018年7月30日…通过): body text
-        after = [line.text for group in below for line in group]
+        after = [line.text for group in below for line in group] + after
         groups = groups[: reads + 1]
     title = groups[-1]
     earlier = groups[:-1]
@@ -293,7 +300,7 @@ def _last_title_like(groups: list[list[Line]]) -> int | None:
 
     def reads(group: list[Line]) -> bool:
         text = "".join(line.text for line in group)
-        named = kind_of_title(text) is not None or text.endswith(_TITLE_ENDINGS)
+        named = kind_of_title(text) is not None or text.endswith(TITLE_ENDINGS)
         return named and not _SENTENCE_END_RE.search(text) and len(group) <= _MAX_TITLE_LINES
 
     if reads(groups[-1]):

@@ -14,7 +14,14 @@ import re
 
 from gongwen.model import Document, Residue
 from gongwen.normalize import DATE_LINE_RE
-from gongwen.parsing.patterns import DOC_NUMBER_RE, doc_number_from_match, is_organ_like, kind_of_title, parse_date
+from gongwen.parsing.patterns import (
+    DOC_NUMBER_RE,
+    TITLE_ENDINGS,
+    doc_number_from_match,
+    is_organ_like,
+    kind_of_title,
+    parse_date,
+)
 
 # key → element; 发布日期 is when the page was published, never the 成文日期
 _KEYS = {
@@ -78,7 +85,7 @@ def fill_from_metadata(doc: Document, residue: list[Residue]) -> None:
         doc.issuers = [issuer]
         doc.guess("issuers", 0.8, f"{issuer}, taken from the web page's metadata")
     title = fields.get("title", "").replace(" ", "")
-    if doc.title is None and title and kind_of_title(title):
+    if doc.title is None and title and (kind_of_title(title) or title.endswith(TITLE_ENDINGS)):
         doc.title = title
         doc.guess("title", 0.7, "the text has none; taken from the web page's metadata")
     elif doc.title and len(title) > len(doc.title) and title.endswith(doc.title):

@@ -262,3 +262,7 @@ def split_organs(text: str) -> list[str]:
         if all(is_organ_like(part) for part in tail):
             return [first, *tail]
     return [text]
+
+
+# what else a title ends with: the name of the rules a 令 or a notice issues, a court's 解释, a 答复
+TITLE_ENDINGS = ("办法", "规定", "细则", "条例", "解释", "规则", "方案", "答复", "（试行）", "（暂行）")
