@@ -1020,3 +1020,16 @@ def test_a_caption_set_apart_under_the_title_is_no_title():
     assert doc.title == "最高人民法院关于审理某类案件适用法律若干问题的解释"
     caption_alone = gongwen.parse(text.split("\n\n", 1)[1])  # a copy that lost its title line
     assert caption_alone.title is None
+
+
+def test_a_section_after_the_closing_that_nothing_announces_is_the_copys():
+    closing = "各单位：\n现将有关事项批复如下：同意。\n特此批复。\n某某局\n2008年10月23日\n"
+    tail = "摘要与附加信息\n这份文件是某某局于2008年10月23日发布的一项批复，规定了办理程序。\n"
+    doc = gongwen.parse(closing + tail)
+    assert doc.annexes == [] and doc.signatures == ["某某局"]
+    assert ("摘要与附加信息", "section after the closing that nothing announces") in [
+        (r.text, r.reason) for r in doc.residue
+    ]
+    issued = "关于延长《某某区文物保护暂行规定》有效期的通知\n各单位：\n现决定延长有效期。\n某某局\n2020年1月2日\n"
+    rules = "某某区文物保护暂行规定\n第一条 为加强文物保护，制定本规定。\n"
+    assert [a.title for a in gongwen.parse(issued + rules).annexes] == ["某某区文物保护暂行规定"]

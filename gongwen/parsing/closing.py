@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongwen.model import Annex, Attendance, Document, Residue
+from gongwen.model import Annex, Attendance, Block, Document, Heading, Residue
 from gongwen.normalize import Line, wrap_width
 from gongwen.parsing.body import parse_blocks
 from gongwen.parsing.patterns import (
@@ -94,6 +94,7 @@ def recognise_rest(
     body_end = _recognise_attachment_note(texts, body_end, doc, residue)
     doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
     doc.annexes = _without_empty_annexes(doc.annexes, doc.attachments, residue)
+    doc.annexes = _announced_annexes(doc, residue)
 
 
 _FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
@@ -118,6 +119,39 @@ def _without_empty_annexes(annexes: list[Annex], attachments: list[str], residue
         else:
             kept.append(annex)
     return kept
+
+
+# what announces a text that follows the closing unlabelled: a 印发/转发 notice issues it, a 令 publishes it
+_ISSUES_RE = re.compile(r"印发|转发|批转|发布|公布|颁布|下发|公示|附后")
+
+
+def _announced_annexes(doc: Document, residue: list[Residue]) -> list[Annex]:
+    """An annex with no 附件 label is the text the document issues (GB/T 9704 7.3.7 labels the others):
+    kept where the title or the body announces one, or the 附件说明 names it; otherwise the section is
+    the copy's own (an archive's abstract and its table) and goes to residue."""
+    body = "".join(_texts(doc.body[-3:]))
+    announced = doc.kind in ("令", "命令") or bool(doc.order_number or _ISSUES_RE.search((doc.title or "") + body))
+    kept = []
+    for annex in doc.annexes:
+        named = annex.title and (annex.title in doc.attachments or _cites(doc, annex.title))
+        if annex.label or announced or named:
+            kept.append(annex)
+            continue
+        residue.append(Residue(annex.title or "", "section after the closing that nothing announces"))
+        residue.extend(Residue(text, "section after the closing that nothing announces") for text in _texts(annex.body))
+    return kept
+
+
+def _cites(doc: Document, title: str) -> bool:
+    """Whether the document names the text (关于延长《嘉定区不可移动文物保护暂行规定》有效期的通知)."""
+    core = re.sub(r"[《》〈〉<>\s]", "", title)
+    said = (doc.title or "") + "".join(_texts(doc.body))
+    return len(core) >= 4 and core in re.sub(r"[《》〈〉<>\s]", "", said)
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    out = [f"{b.label}{b.title}{b.text}" if isinstance(b, Heading) else b.text for b in blocks]
+    return [t for t in out if t]
 
 
 def _text_lines(lines: list[Line]) -> list[_Text]:
