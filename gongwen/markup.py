@@ -17,6 +17,7 @@ from gongwen.model import Residue
 
 # an HTML tag: an ASCII name right after < (never <江苏省电力中长期交易规则>, a title in angle brackets)
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+_MULTILINE_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s[^<>]{0,800}?>")
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\((?:<[^>\n]*>|[^)\s]*)\)")
 _LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<address><[^>\n]*>|[^)\s]*)\)")
@@ -45,6 +46,7 @@ def has_markup(text: str) -> bool:
 
 def strip_markup(text: str, residue: list[Residue]) -> str:
     """``text`` without the markup, each line's markup in ``residue``."""
+    text = _MULTILINE_TAG_RE.sub(lambda m: _multiline_tag(m, residue), text)
     out: list[str] = []
     note_container = False
     for line in text.split("\n"):
@@ -63,6 +65,14 @@ def strip_markup(text: str, residue: list[Residue]) -> str:
             continue
         out.append(_strip_line(line, residue))
     return "\n".join(out)
+
+
+def _multiline_tag(m: re.Match[str], residue: list[Residue]) -> str:
+    """A tag whose attributes run over lines (<div style="…\n…">) goes whole: its words were none."""
+    if "\n" not in m[0]:
+        return m[0]  # one line: the line's own pass takes it
+    residue.append(Residue(" ".join(m[0].split()), "markup"))
+    return ""
 
 
 def _strip_line(line: str, residue: list[Residue]) -> str:

@@ -52,3 +52,14 @@ def test_a_markdown_copy_with_inline_html_parses_as_the_document():
     assert doc.signatures == ["生态环境部办公厅"] and str(doc.date) == "2018-05-04"
     assert doc.title == "关于恶臭气体超标排放法律适用有关问题的复函"
     assert "emsp" not in "".join(getattr(b, "text", "") for b in doc.body)
+
+
+def test_a_tag_whose_attributes_run_over_lines_goes_whole():
+    text = (
+        "<div style=\"font-family:'方正小标宋简体';\ncolor:red;\ntext-align:center\">国务院安全生产委员会办公室文件\n</div>\n"
+        '<p style="text-align:center;\nfont-size:20px">安委办[2024]1号</p>\n\n## 国务院安委会办公室关于印发行动方案的通知\n'
+    )
+    residue: list[Residue] = []
+    lines = [line for line in strip_markup(text, residue).split("\n") if line.strip()]
+    assert lines[:2] == ["国务院安全生产委员会办公室文件", "安委办[2024]1号"]
+    assert gongwen.parse(text).banner == "国务院安全生产委员会办公室文件"
