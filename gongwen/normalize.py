@@ -622,19 +622,23 @@ def _footer_lines(lines: list[Line], tail_start: int) -> set[int]:
 
 _REFERRING = ("附件", "详见", "参见", "见", "请")  # a sentence that points to a file, not a link
 _ANNEX_LABEL_LINE_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")
+_NOTE_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
 def _download_links(lines: list[Line]) -> set[int]:
     """Lines that name a file to download (…的函.pdf), as a web page lists them; one right under an annex
-    label (附件 / 名单.xlsx) names that annex and stays."""
+    label (附件 / 名单.xlsx) names that annex and stays, and so do the numbered items of a 附件说明 that
+    names its attachments by their files."""
     found: set[int] = set()
     previous = ""
+    in_note = False  # inside a 附件说明 whose items are the files' names (附件：1.…格式.doc / 2.…)
     for i, line in enumerate(lines):
         if not line.is_text:
             continue
         text = line.text
+        in_note = text.startswith("附件") or (in_note and _NOTE_ITEM_RE.match(text) is not None)
         named = "." in text and len(text) <= 120 and _FILE_LINK_RE.search(text) and not text.startswith(_REFERRING)
-        if named and not _ANNEX_LABEL_LINE_RE.match(previous):
+        if named and not in_note and not _ANNEX_LABEL_LINE_RE.match(previous):
             found.add(i)
         previous = text
     return found

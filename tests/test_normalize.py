@@ -390,3 +390,11 @@ def test_a_year_set_on_a_line_of_its_own_joins_its_date():
     doc = gongwen.parse(text)
     assert doc.signatures == ["上海市嘉定区人民政府"] and str(doc.date) == "2014-08-12"
     assert not any(r.reason == "page number" for r in doc.residue)
+
+
+def test_an_attachment_note_naming_its_files_keeps_every_item():
+    text = "各单位：\n现予公告。\n特此公告。\n附件：1.注册证格式.doc\n\n2.变更文件格式.doc\n\n3.审批意见单.pdf\n某某局\n2020年1月2日\n"
+    doc = gongwen.parse(text)
+    assert doc.attachments == ["注册证格式", "变更文件格式", "审批意见单"]
+    lone = gongwen.parse("各单位：\n现予公告。\n某某办法.pdf\n某某局\n2020年1月2日\n")  # a page's link, no note
+    assert [(r.text, r.reason) for r in lone.residue] == [("某某办法.pdf", "web page download link")]
