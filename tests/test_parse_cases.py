@@ -1033,3 +1033,13 @@ def test_a_section_after_the_closing_that_nothing_announces_is_the_copys():
     issued = "关于延长《某某区文物保护暂行规定》有效期的通知\n各单位：\n现决定延长有效期。\n某某局\n2020年1月2日\n"
     rules = "某某区文物保护暂行规定\n第一条 为加强文物保护，制定本规定。\n"
     assert [a.title for a in gongwen.parse(issued + rules).annexes] == ["某某区文物保护暂行规定"]
+
+
+def test_a_qualifier_after_the_kind_still_names_the_kind():
+    for title, kind in (
+        ("关于公布市场参数的通知（试行）", "通知"),
+        ("关于建设项目总投资额认定问题的指导意见（试行）", "意见"),
+        ("卫生部关于修订诊疗科目的通知（2007）", "通知"),
+    ):
+        assert gongwen.parse(f"{title}\n各单位：\n现将有关事项通知如下。\n某某局\n2020年1月2日\n").kind == kind
+    assert gongwen.parse("附件1（征求意见稿）\n").kind is None

@@ -129,10 +129,14 @@ def doc_number_from_match(m: re.Match[str]) -> DocNumber:
     return DocNumber(text=m[0], code=m["code"], year=int(m["year"]), serial=int(serial))
 
 
+_QUALIFIERS_RE = re.compile(r"(?:[（(][^（）()]{1,12}[）)])+$")
+
+
 def kind_of_title(title: str | None) -> str | None:
     if not title:
         return None
-    stripped = title.rstrip("。 ")
+    # …的通知（试行）, …的意见（征求意见稿）, …的通知（2007）: a qualifier after the 文种
+    stripped = _QUALIFIERS_RE.sub("", title.rstrip("。 ")) or title
     for alias, kind in KIND_ALIASES.items():
         if stripped.endswith(alias):
             return kind
