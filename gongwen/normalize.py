@@ -129,6 +129,8 @@ def _without_markup(text: str, residue: list[Residue]) -> str:
     if m:
         residue.extend(Residue(line, "front matter") for line in m["body"].split("\n") if line.strip())
         text = text[m.end() :]
+    else:
+        text = _without_field_header(text, residue)
     if "<!--" in text:
         residue.extend(Residue(c.strip(), "markup") for c in _HTML_COMMENT_RE.findall(text) if c.strip("<!-> \n"))
         text = _HTML_COMMENT_RE.sub("", text)
@@ -139,6 +141,51 @@ def _without_markup(text: str, residue: list[Residue]) -> str:
     if "#" in text:
         text = _MD_HEADING_RE.sub("", text)
     return text
+
+
+_FIELD_LINE_RE = re.compile(r"^[ \t]*(?P<key>[\u4e00-\u9fffA-Za-z_ ]{1,12}?)[ \t]*[:：][ \t]*(?P<value>.*)$")
+_HEADER_KEYS = frozenset(
+    (
+        "标题",
+        "名称",
+        "文号",
+        "发文字号",
+        "发布时间",
+        "发布日期",
+        "成文日期",
+        "发布机构",
+        "发布机关",
+        "发文机关",
+        "发布单位",
+        "来源",
+        "栏目",
+        "分类",
+        "原文链接",
+        "链接",
+        "网址",
+        "索引号",
+        "作者",
+        "title",
+        "url",
+        "date",
+        "source",
+    )
+)
+
+
+def _without_field_header(text: str, residue: list[Residue]) -> str:
+    """A crawler's header of ``key: value`` lines above a copy (标题: … / 发布时间: … / 文号: … /
+    原文链接: …), front matter without its fences: three lines at least, two of them with keys a page's
+    metadata uses. Its lines go to residue as front matter, where they are evidence for the elements."""
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) and (m := _FIELD_LINE_RE.match(lines[n])) and len(m["value"]) <= 200:
+        n += 1
+    known = sum(1 for line in lines[:n] if (m := _FIELD_LINE_RE.match(line)) and m["key"].strip() in _HEADER_KEYS)
+    if n < 3 or known < 2:
+        return text
+    residue.extend(Residue(line.strip(), "front matter") for line in lines[:n] if line.strip())
+    return "\n".join(lines[n:])
 
 
 def _without_notes_above(text: str, residue: list[Residue]) -> str:
@@ -478,6 +525,7 @@ _EDITORS_NOTE_RE = re.compile(r"[（(](?:本文|此文|原文|文章)?有删[减
 _SEAL_MARK_RE = re.compile(r"[（(]\s*(?:印章|盖章|公章|签章|章|单位盖章|单位公章)\s*[）)]$")
 # a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
 _RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
+_FRAMED_WORD_RE = re.compile(r"[_＿\-－—―─━═=＝~～*＊#]{3,}\s*\S{1,8}\s*[_＿\-－—―─━═=＝~～*＊#]{3,}")
 _ORIGINAL_TITLE_RE = re.compile(r"原标题\s*[：:]\s*(.+)$")
 
 
@@ -549,6 +597,8 @@ def _noise_reason(
         return "running header or footer"
     if _RULE_LINE_RE.fullmatch(text):
         return "drawn rule"
+    if _FRAMED_WORD_RE.fullmatch(text):
+        return "section marker of the copy"  # ==================== 正文 ====================
     if len(text) > 200:
         return None
     if len(_META_KEYS_RE.findall(line.spaced)) >= 2 or _ORIGINAL_TITLE_RE.search(text):

@@ -105,3 +105,20 @@ def test_a_signature_wrapped_with_a_blank_line_between_its_parts():
     doc = gongwen.parse("\n\n".join(lines))  # every line a paragraph, as a web page sets it
     assert doc.signatures == ["江南省人民政府办公厅"]
     assert str(doc.date) == "2024-03-01"
+
+
+def test_a_crawlers_field_header_and_a_page_glued_into_one_line():
+    text = (
+        "标题: 关于同意实施暴雨强度公式的批复\n发布时间: 2015-09-17 09:00\n文号: \n发布机构: 中国平潭\n"
+        "==================== 正文 ====================\n"
+        "当前位置： 首页政务公开最新文件 关于同意实施暴雨强度公式的批复 时间：2015-09-17 09:00 微信 微博 QQ空间 "
+        "岚综管综〔2015〕185号平潭综合实验区管委会关于同意实施暴雨强度公式的批复区交通与建设局，区气象局："
+        + "你们联合报送的请示收悉，经研究，现批复如下：同意实施暴雨强度公式及设计雨型。" * 8
+        + "特此批复。平潭综合实验区管委会2015年9月15日 来源：中国平潭 附件下载\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "平潭综合实验区管委会关于同意实施暴雨强度公式的批复"
+    assert doc.doc_number is not None and doc.doc_number.text == "岚综管综〔2015〕185号"
+    assert doc.addressees == ["区交通与建设局", "区气象局"]
+    assert doc.signatures == ["平潭综合实验区管委会"] and str(doc.date) == "2015-09-15"
+    assert ("标题: 关于同意实施暴雨强度公式的批复", "front matter") in [(r.text, r.reason) for r in doc.residue]

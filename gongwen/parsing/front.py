@@ -278,6 +278,10 @@ def _title_group(
     earlier = groups[:-1]
     if len(title) == 1 and title[0].text.startswith("（") and title[0].text.endswith("）") and earlier:
         title = earlier.pop() + title
+    above = _chrome_lines_above(title)
+    if above:  # 页面链接…（同目录） / XX关于…的批复 with no blank line between: the lines above are chrome
+        earlier, title = [*earlier, title[:above]], title[above:]
+        guesses.append((0.8, "lines above it in the same paragraph set aside as a page's chrome"))
     joined = False
     while earlier and _title_goes_on(earlier[-1], title):
         title = earlier.pop() + title  # a title wrapped over lines with blank lines between (a web page's <p>s)
@@ -309,6 +313,20 @@ def _last_title_like(groups: list[list[Line]]) -> int | None:
         if reads(groups[k]):
             return k
     return None
+
+
+def _chrome_lines_above(group: list[Line]) -> int:
+    """How many of a group's first lines stand above its title's own: a title holding 关于 starts at the
+    line with 关于, or at the organs' names on the lines above it (GB/T 9704 7.3.1); other lines above are
+    no part of it. 0 where the group has no 关于 or the title starts on its first line."""
+    if len(group) < 2 or kind_of_title(group[-1].text) is None:
+        return 0
+    at = next((i for i, line in enumerate(group) if "关于" in line.text), None)
+    if at is None or _SENTENCE_END_RE.search("".join(line.text for line in group[at:])):
+        return 0
+    while at > 0 and (is_organ_like(group[at - 1].text) or listed_organs(group[at - 1].text)):
+        at -= 1
+    return at
 
 
 def _title_at_end(group: list[Line]) -> int | None:

@@ -45,7 +45,27 @@ def looks_glued(text: str) -> bool:
     if len(lines) <= _FEW_LINES and any(len(line) >= _GLUED_MIN for line in lines):
         return True
     # a page's chrome around it leaves the glued document one long line among short ones
-    return any(_opens_document(line) for line in lines)
+    return any(_opens_document(line) or _document_start(line) is not None for line in lines)
+
+
+_NUMBER_START_RE = re.compile(rf"(?<=\s){_NUMBER}")
+_TITLE_START_RE = re.compile(r"(?<=[\s号])[\u4e00-\u9fff（]")
+_CHROME_BEFORE_MAX = 300  # characters of a page's chrome (breadcrumb, time, share buttons) before the document
+
+
+def _document_start(line: str) -> int | None:
+    """Where a whole document begins inside a long line that a page's chrome opens (当前位置：首页… 时间：…
+    微信 微博 岚综管综〔2015〕185号…关于…的批复区交通与建设局：…): the first place, after a space, from
+    which the line reads as a document does (a 发文字号 or a title, then the 主送机关's colon)."""
+    if len(line) < _GLUED_MIN:
+        return None
+    # a 发文字号 first; else a title, which has no gap in it (the chrome before it has: 微信 微博 QQ空间)
+    for pattern, gapless in ((_NUMBER_START_RE, False), (_TITLE_START_RE, True)):
+        for m in pattern.finditer(line, 1, _CHROME_BEFORE_MAX):
+            head, _ = _split_front(line[m.start() :])
+            if len(head) >= 2 and head[-1].endswith(("：", ":")) and not (gapless and re.search(r"\s", head[-2])):
+                return m.start()
+    return None
 
 
 def _opens_document(line: str) -> bool:
@@ -64,7 +84,12 @@ def unglue(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     alone = sum(1 for line in lines if line.strip()) <= _FEW_LINES
     for line in lines:
-        if len(line) < _GLUED_ALONE_MIN or not (alone or _opens_document(line)):
+        start = None if alone or _opens_document(line) else _document_start(line)
+        if start is not None:  # the page's chrome before the document: a line of its own
+            out.append(line[:start].rstrip())
+            line = line[start:]
+            added += 1
+        elif len(line) < _GLUED_ALONE_MIN or not (alone or _opens_document(line)):
             out.append(line)
             continue
         parts = _split_document(line.strip())
