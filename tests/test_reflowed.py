@@ -122,3 +122,17 @@ def test_a_crawlers_field_header_and_a_page_glued_into_one_line():
     assert doc.addressees == ["区交通与建设局", "区气象局"]
     assert doc.signatures == ["平潭综合实验区管委会"] and str(doc.date) == "2015-09-15"
     assert ("标题: 关于同意实施暴雨强度公式的批复", "front matter") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_a_glued_page_whose_notice_has_no_addressee():
+    body = "根据有关法律法规，为加强饮用水水源保护区保护管理，现就有关事项通告如下。" * 8
+    text = (
+        "当前位置： 首页政务公开最新文件 平潭综合实验区管委会关于加强水源保护管理的通告 时间：2016-03-25 13:21 微信 微博 "
+        f"平潭综合实验区管委会关于加强水源保护管理的通告岚综管综〔2016〕52号 {body}特此通告。 平潭综合实验区管委会 "
+        "2016年3月24日 来源：中国平潭 附件下载\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "平潭综合实验区管委会关于加强水源保护管理的通告"
+    assert doc.doc_number is not None and doc.doc_number.text == "岚综管综〔2016〕52号"
+    assert doc.signatures == ["平潭综合实验区管委会"] and str(doc.date) == "2016-03-24"
+    assert doc.annexes == []  # 附件下载 is the page's button

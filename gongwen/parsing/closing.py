@@ -42,6 +42,7 @@ _OFFICER_RE = re.compile(
 )
 _FRAGMENT_RE = re.compile("^[\u4e00-\u9fff]{1,8}$")  # the first part of an organ's name broken over two lines
 _NUMBERED_ATTACHMENT_LABEL_RE = re.compile(r"^附\s*件\s*\d{1,2}\s*[：:]")
+_DOWNLOAD_RE = re.compile(r"下载|下载[：:]?|（?下载）?|列表")
 _FILE_SUFFIX_RE = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)$", re.I)
 # what a title may end with on a line of its own: （试行）, （暂行）, （2024年版）, （征求意见稿）
 _QUALIFIER_RE = re.compile(r"^[（(][^（）()。，]{1,12}[）)]$")
@@ -518,6 +519,8 @@ def _annex_label(line: str) -> tuple[str, str] | None:
     m = ANNEX_LABEL_RE.match(line)
     if not m or len(line) > 8 + len(m["rest"]) or (m["rest"] and len(line) > 60):
         return None
+    if not m["n"] and _DOWNLOAD_RE.fullmatch(m["rest"].strip()):
+        return None  # 附件下载: a page's button, no annex
     if SENTENCE_PUNCT_RE.search(m["rest"] or ""):
         return None
     label = line[: m.start("rest")].rstrip("：: ") if m["rest"] else line.rstrip("：: ")

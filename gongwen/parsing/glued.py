@@ -30,11 +30,17 @@ _TITLE_END = (
     r"(?:的通知|的通报|的意见|的决定|的请示|的批复|的函|的复函|的报告|的纪要|的公告|的通告|的命令|的决议|的议案)"
 )
 _TITLE_RE = re.compile(rf"^(?P<title>[^。：:]{{4,200}}{_TITLE_END})(?P<addressee>[^。：:！？]{{2,400}}?[：:])")
+# a document with no 主送机关 (通告, 通报): its title then its number, or its number, its title and the body,
+# which opens as bodies do
+_TITLE_THEN_NUMBER_RE = re.compile(rf"^(?P<title>[^。：:\s]{{4,200}}{_TITLE_END})\s*(?P<number>{_NUMBER})\s*")
+_TITLE_THEN_BODY_RE = re.compile(
+    rf"^(?P<title>[^。：:\s]{{4,200}}?{_TITLE_END})(?=根据|为了?|按照|依据|近期|近日|经|现|我[区市县省局委]|今年|一、)"
+)
 _DATE_RE = re.compile(DATE_PATTERN)
 _ATTACHMENT_RE = re.compile(r"附\s*件\s*[：:]")
 _CC_RE = re.compile(r"抄\s*送\s*[：:]")
 _PRINTED_RE = re.compile(rf"(?P<date>{DATE_PATTERN})\s*印发")
-_ANNEX_RE = re.compile(r"附\s*件\s*\d{0,2}(?![：:])")
+_ANNEX_RE = re.compile(r"附\s*件\s*\d{0,2}(?![：:]|\s*下载)")  # (附件下载 is a page's button)
 _SENTENCE_END = "。；;！？!?）)"
 
 
@@ -63,7 +69,10 @@ def _document_start(line: str) -> int | None:
     for pattern, gapless in ((_NUMBER_START_RE, False), (_TITLE_START_RE, True)):
         for m in pattern.finditer(line, 1, _CHROME_BEFORE_MAX):
             head, _ = _split_front(line[m.start() :])
-            if len(head) >= 2 and head[-1].endswith(("：", ":")) and not (gapless and re.search(r"\s", head[-2])):
+            titled = [h for h in head if re.search(f"{_TITLE_END}$", h)]
+            addressed = head[-1].endswith(("：", ":")) if head else False
+            numbered = any(re.fullmatch(_NUMBER, h.strip()) for h in head)
+            if titled and (addressed or numbered) and not (gapless and re.search(r"\s", titled[-1])):
                 return m.start()
     return None
 
@@ -84,7 +93,7 @@ def unglue(text: str) -> tuple[str, int]:
     lines = text.split("\n")
     alone = sum(1 for line in lines if line.strip()) <= _FEW_LINES
     for line in lines:
-        start = None if alone or _opens_document(line) else _document_start(line)
+        start = None if _opens_document(line) else _document_start(line)
         if start is not None:  # the page's chrome before the document: a line of its own
             out.append(line[:start].rstrip())
             line = line[start:]
@@ -126,6 +135,12 @@ def _split_front(line: str) -> tuple[list[str], str]:
     if t and _reads_as_addressee(t["addressee"]):
         head.extend([t["title"], t["addressee"]])
         line = line[t.end() :]
+    elif (n := _TITLE_THEN_NUMBER_RE.match(line)) is not None:  # …的通告岚综管综〔2016〕52号 根据…
+        head.extend([n["title"], n["number"]])
+        line = line[n.end() :]
+    elif head and (b := _TITLE_THEN_BODY_RE.match(line)) is not None:  # 〔2015〕160号…的通报根据《…
+        head.append(b["title"])
+        line = line[b.end() :]
     return head, line
 
 
