@@ -398,3 +398,14 @@ def test_an_attachment_note_naming_its_files_keeps_every_item():
     assert doc.attachments == ["注册证格式", "变更文件格式", "审批意见单"]
     lone = gongwen.parse("各单位：\n现予公告。\n某某办法.pdf\n某某局\n2020年1月2日\n")  # a page's link, no note
     assert [(r.text, r.reason) for r in lone.residue] == [("某某办法.pdf", "web page download link")]
+
+
+def test_search_boxes_and_size_switches_written_small_to_large_are_chrome():
+    text = (
+        "网站首页 政务公开\n站内搜索：\n您的位置：首页 > 工作要闻\n关于开展“卖旧买新”活动的公告\n"
+        "字号：[小中大] \u2003 [我要打印]\u2003 [关闭] 视力保护色：\n为更好满足住房需求，现公告如下：\n一、给予补贴。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "关于开展“卖旧买新”活动的公告" and doc.addressees == []
+    reasons = {r.text: r.reason for r in doc.residue}
+    assert reasons["站内搜索："] == reasons["字号：[小中大]  [我要打印]  [关闭] 视力保护色："] == "web page chrome"
