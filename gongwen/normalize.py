@@ -117,7 +117,13 @@ def normalize(text: str, keep_traditional: bool = False) -> NormalizedText:
 
 
 # -- Markdown and HTML markup --------------------------------------------------------------------
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+# front matter opens a Markdown copy; a site's lines may stand above it where the copy was pasted into a page,
+# and then only key: value lines (lists, indented lines) tell it from two drawn rules
+_FRONT_MATTER_RE = re.compile(
+    r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*(?:\n|\Z)"
+    r"|\A(?P<lines>(?:.*\n){1,10}?)---[ \t]*\n"
+    r"(?P<fields>(?:[^\n]*:[^\n]*\n|[ \t-][^\n]*\n|\n){1,60}?)---[ \t]*(?:\n|\Z)"
+)
 _HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
 
@@ -127,8 +133,9 @@ def _without_markup(text: str, residue: list[Residue]) -> str:
     its heading marks (# 标题) go (the text stays)."""
     m = _FRONT_MATTER_RE.match(text)
     if m:
-        residue.extend(Residue(line, "front matter") for line in m["body"].split("\n") if line.strip())
-        text = text[m.end() :]
+        body = m["body"] if m["body"] is not None else m["fields"]
+        residue.extend(Residue(line, "front matter") for line in body.split("\n") if line.strip())
+        text = (m["lines"] or "") + text[m.end() :]
     else:
         text = _without_field_header(text, residue)
     if "<!--" in text:

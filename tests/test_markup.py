@@ -63,3 +63,13 @@ def test_a_tag_whose_attributes_run_over_lines_goes_whole():
     lines = [line for line in strip_markup(text, residue).split("\n") if line.strip()]
     assert lines[:2] == ["国务院安全生产委员会办公室文件", "安委办[2024]1号"]
     assert gongwen.parse(text).banner == "国务院安全生产委员会办公室文件"
+
+
+def test_front_matter_under_a_sites_lines_is_still_front_matter():
+    matter = "---\ntitle: 关于恶臭气体超标排放法律适用有关问题的复函\nauthor: 生态环境部\n---\n"
+    body = "江苏省环境保护厅：\n你厅来函收悉。现函复如下。\n生态环境部办公厅\n2018年5月4日\n"
+    doc = gongwen.parse("首页 > 政务公开 > 政策文件\n【字体：大 中 小】 【打印】 【关闭】\n" + matter + body)
+    assert doc.title == "关于恶臭气体超标排放法律适用有关问题的复函"
+    assert ("author: 生态环境部", "front matter") in [(r.text, r.reason) for r in doc.residue]
+    rules = gongwen.parse("某某局\n---\n各单位：请按时参会。\n---\n")  # two drawn rules, no fields: no front matter
+    assert not any(r.reason == "front matter" for r in rules.residue)
