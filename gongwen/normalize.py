@@ -463,7 +463,7 @@ _CHROME_WORDS = (
     "点击数|阅读次数|访问量|上一篇|下一篇|稿件来源|信息来源|收藏本页|加入收藏|返回顶部|返回首页|返回列表|"
     "返回上一页|返回上页|返回主站|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量|"
     "语音播报|朗读|打印友好版|联系我们|关于我们|免责声明|隐私声明|隐私保护|隐私政策|使用帮助|站内搜索|全站搜索|"
-    "全文检索|高级检索|关联稿件|附件下载"
+    "全文检索|高级检索|关联稿件|附件下载|网上大厅|办事大厅|网上办事"
 )
 _CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;；©\d]"
 _STRONG_CHROME_RE = re.compile(
@@ -522,6 +522,7 @@ _META_KEYS_RE = re.compile(
     r"发文字号|信息来源|阅读)\s*[：:]"
 )
 # the name of the site or app the text was copied from, on a line of its own above the text
+_WEB_ADDRESS_RE = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?")
 _SITE_NAME_RE = re.compile(r"^\S{1,20}(?:门户网站|官方网站|网站|官网|政府网|新闻网|客户端|公众号)$")
 # a news report's dateline standing alone above the text: 本站讯, 本报讯（记者 张三）, 新华社北京3月5日电
 _NEWS_DATELINE_RE = re.compile(
@@ -629,6 +630,8 @@ def _noise_reason(
 
     if index < head_end and _SITE_NAME_RE.match(text):
         return "web page chrome"
+    if (in_margin and _WEB_ADDRESS_RE.fullmatch(text)) or text.startswith("中文域名"):
+        return "web address"
     if index < head_end and _NEWS_DATELINE_RE.fullmatch(text):
         return "news dateline"
     if _EDITORS_NOTE_RE.fullmatch(text):

@@ -409,3 +409,24 @@ def test_search_boxes_and_size_switches_written_small_to_large_are_chrome():
     assert doc.title == "关于开展“卖旧买新”活动的公告" and doc.addressees == []
     reasons = {r.text: r.reason for r in doc.residue}
     assert reasons["站内搜索："] == reasons["字号：[小中大]  [我要打印]  [关闭] 视力保护色："] == "web page chrome"
+
+
+def test_a_sites_address_domain_and_menu_above_the_title_are_chrome():
+    text = (
+        "海南省住房公积金管理局\ngjj.hainan.gov.cn\n中文域名：海南省住房公积金管理局.公益\n网上大厅\n首页|\n机构介绍|\n"
+        "首页 > 要闻动态 > 头条新闻\n关于调整住房公积金贷款政策的通知\n各直属管理局：\n现将有关政策通知如下。\n海南省住房公积金管理局\n2022年5月16日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "关于调整住房公积金贷款政策的通知" and doc.addressees == ["各直属管理局"]
+    reasons = {r.text: r.reason for r in doc.residue}
+    assert reasons["gjj.hainan.gov.cn"] == "web address" and reasons["网上大厅"] == "web page chrome"
+
+
+def test_a_doc_number_in_a_metadata_table_whose_cells_ran_together():
+    text = (
+        "当前位置： 首页 > 政府信息公开 > 政策法规\n索引号     765471314/2022-00073     发布机构     杭州公积金中心\n"
+        "文\u3000\u3000号     杭房公委〔2022〕9号     有 效 性     废止\n关于调整住房公积金政策的通知\n"
+        "各单位：\n现将有关事项通知如下。\n某某委员会\n2022年6月15日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.doc_number is not None and doc.doc_number.text == "杭房公委〔2022〕9号"

@@ -47,12 +47,19 @@ _FIELD_RE = re.compile(
 )
 # the spaces that line a table's keys up (标　　题：, 主 题 词：), within a key of two or three characters
 _KEY_SPACES_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=(?:[\u4e00-\u9fff][ \u3000]*){1,2}[：:])")
+_GLUED_NUMBER_RE = re.compile(r"(?:文\s*号|发文字号)\s*[：:]?\s*(?P<number>\S{2,20}?〔\d{4}〕\d{1,6}号)")
 _NUMERIC_DATE_RE = re.compile(r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?$")
 
 
 def metadata_fields(residue: list[Residue]) -> dict[str, str]:
     """The first value of each element the page's metadata lines state."""
     found: dict[str, str] = {}
+    for item in residue:  # a table's cells glued together (文号杭房公委〔2022〕9号有效性废止)
+        above = item.reason.startswith("web page") or item.reason == "unrecognised text above the title"
+        glued = _GLUED_NUMBER_RE.search(item.text) if above else None
+        if glued:
+            found.setdefault("doc_number", glued["number"])
+            break
     items = [item for item in residue if item.reason in ("web page metadata", "front matter")]
     for k, item in enumerate(items):
         key = item.text.strip()
