@@ -1043,3 +1043,20 @@ def test_a_qualifier_after_the_kind_still_names_the_kind():
     ):
         assert gongwen.parse(f"{title}\n各单位：\n现将有关事项通知如下。\n某某局\n2020年1月2日\n").kind == kind
     assert gongwen.parse("附件1（征求意见稿）\n").kind is None
+
+
+def test_bracketed_metadata_and_attachment_links_above_the_text():
+    text = (
+        "政务公开　>　政策服务　>　政策文件\n[发文机构] 北京市科学技术委员会\n[成文日期] 2026-06-30\n"
+        "[发文字号] 京科发〔2026〕10号\n[文件来源] 政府公报 年 第期(总第期)\n"
+        "北京市科学技术委员会关于印发《北京市科技行政处罚裁量权适用规定》的通知\n"
+        "附件1：北京市科技行政处罚裁量基准表\n附件2：北京市科技行政处罚轻微违法不予处罚清单\n"
+        "PDF格式下载 收藏 取消收藏 打印\n京科发〔2026〕10号\n各相关单位：\n现印发给你们，请遵照执行。\n"
+        "北京市科学技术委员会\n2026年6月30日\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "北京市科学技术委员会关于印发《北京市科技行政处罚裁量权适用规定》的通知"
+    assert doc.attachments == ["北京市科技行政处罚裁量基准表", "北京市科技行政处罚轻微违法不予处罚清单"]
+    assert doc.doc_number is not None and doc.doc_number.text == "京科发〔2026〕10号"
+    assert any(u.element == "attachments" for u in doc.uncertain)
+    assert ("[文件来源] 政府公报 年 第期（总第期）", "web page metadata") in [(r.text, r.reason) for r in doc.residue]

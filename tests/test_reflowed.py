@@ -45,20 +45,22 @@ def test_a_hard_wrapped_text_parses_as_its_unwrapped_self():
 
 def test_unwrapping_keeps_indented_lines_and_new_elements_apart():
     prose = (
-        "各地要把春季农业生产防灾减灾工作摆上重要位置主要负责同志亲自部署分管负责同志抓好落实确保各项措施落到实处"
-        "气象水利农业农村部门要密切监测天气变化及时发布预警信息指导农户做好防范应对最大限度减轻灾害损失切实保障粮食"
-        "和重要农产品稳定安全供给江南省二〇二四年春季农业生产防灾减灾重点任务分工表及其填表说明和联系人名单一份"
-        "请各地各部门于三月十五日前报送省农业农村厅"
+        "各地要把春季农业生产防灾减灾工作摆上重要位置，主要负责同志亲自部署，分管负责同志抓好落实，确保各项措施落"
+        "到实处，气象、水利、农业农村部门要密切监测天气变化，及时发布预警信息，指导农户做好防范应对，最大限度减轻"
+        "灾害损失，切实保障粮食和重要农产品稳定安全供给江南省二〇二四年春季农业生产防灾减灾重点任务分工表及其填表"
+        "说明和联系人名单一份，请各地各部门于三月十五日前报送省农业农村厅，逾期未报的，将在全省范围内予以通报，"
+        "并纳入年度目标责任考核，各地要加强值班值守，严格执行领导带班和二十四小时值班制度，确保各类信息及时准确畅通无阻"
     )
-    assert len(prose) >= 170
-    lines = [prose[0:30], prose[30:60], "  " + prose[60:88], prose[88:118], "附件：" + prose[118:145], prose[145:170]]
+    assert len(prose) >= 260
+    lines = [prose[0:30], prose[30:60], prose[60:90], prose[90:120], prose[120:150], "  " + prose[150:178]]
+    lines += [prose[178:208], "附件：" + prose[208:235], prose[235:260]]
     unwrapped, joined, _ = unwrap_hard_wrapped("\n".join(lines) + "\n")
     out = unwrapped.split("\n")
-    assert out[0] == prose[0:60]  # a full line goes on with the next
+    assert out[0] == prose[0:150]  # full lines go on with the next
     # an indented line starts a paragraph and stays whole, for the body to tell its first line by its length
-    assert out[1:3] == ["  " + prose[60:88], prose[88:118]]
-    assert out[3] == "附件：" + prose[118:170]  # 附件 starts an element of its own; its wrapped title is joined
-    assert joined == 2
+    assert out[1:3] == ["  " + prose[150:178], prose[178:208]]
+    assert out[3] == "附件：" + prose[208:260]  # 附件 starts an element of its own; its wrapped title is joined
+    assert joined == 5
 
 
 def test_a_list_of_lines_of_one_length_is_no_hard_wrap():

@@ -12,7 +12,7 @@ import re
 from gongwen.model import Document, Residue
 from gongwen.normalize import normalize
 from gongwen.parsing.closing import recognise_rest
-from gongwen.parsing.front import recognise_front
+from gongwen.parsing.front import ATTACHMENT_LINK_REASON, recognise_front
 from gongwen.parsing.glued import looks_glued, unglue
 from gongwen.parsing.metadata import fill_from_metadata
 from gongwen.parsing.patterns import is_organ_like, kind_of_title, split_organs
@@ -20,6 +20,7 @@ from gongwen.parsing.wrapped import unwrap_hard_wrapped
 
 __all__ = ["parse_text"]
 
+ATTACHMENT_LINK_LABEL_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]")
 NO_STRUCTURE_WARNING = "no official-document structure found; every paragraph kept as body text"
 
 
@@ -40,6 +41,7 @@ def parse_text(text: str, keep_traditional: bool = False) -> Document:
     body_start, leading = recognise_front(lines, doc, residue)
     recognise_rest(lines[body_start:], leading, doc, residue, width)
     _order_under_a_title(doc, residue)
+    _attachments_from_links(doc, residue)
     fill_from_metadata(doc, residue)
     _derive(doc)
     doc.residue = residue
@@ -65,6 +67,15 @@ def _order_under_a_title(doc: Document, residue: list[Residue]) -> None:
         doc.annexes[0].title = m["rules"]
     else:
         residue.append(Residue(m["rules"], "name of the rules the 令 issues (their text is not in the copy)"))
+
+
+def _attachments_from_links(doc: Document, residue: list[Residue]) -> None:
+    """Where the text has no 附件说明, the page's links to its attachments above the text name them."""
+    links = [r.text for r in residue if r.reason == ATTACHMENT_LINK_REASON]
+    if doc.attachments or not links:
+        return
+    doc.attachments = [ATTACHMENT_LINK_LABEL_RE.sub("", link).strip() for link in links]
+    doc.guess("attachments", 0.7, "named by the web page's links to them; the text has no 附件说明")
 
 
 def _derive(doc: Document) -> None:

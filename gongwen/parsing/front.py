@@ -21,6 +21,7 @@ from gongwen.parsing.patterns import (
     split_top_level,
 )
 
+ATTACHMENT_LINK_REASON = "web page link to an attachment, above the text"
 _ADDRESSEE_WINDOW = 30
 _FRONT_WINDOW = 60
 _LABELLED_FIELD_RE = re.compile(
@@ -42,6 +43,7 @@ _PARENTHESISED_NUMBER_RE = re.compile(r"^[（(][^\s（）()]{2,20}?〔\d{4}〕�
 _CAPTION_RE = re.compile(
     r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}?(?:通过|公布|发布|施行|批准|修正|修订|印发)"
 )
+_ATTACHMENT_LINK_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]\s*\S")
 _CHAPTER_RE = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,5}章\s*\S")
 _PROSE_START_RE = re.compile(r"^(?:\d{4}年|《|为|根据|按照|依据|经|现)")
 
@@ -140,6 +142,10 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     groups = [part for group in groups for part in _split_at_caption(group)]
     guesses: list[tuple[float, str]] = []
     title_lines, leftovers = _title_group(groups, residue, guesses)
+    while leftovers and _ATTACHMENT_LINK_RE.match(leftovers[0]):
+        # the page lists its attachments' links above the text: they name the attachments (附件说明 below
+        # may not); parse_text takes them where the text gives none
+        residue.append(Residue(leftovers.pop(0), ATTACHMENT_LINK_REASON))
     if leftovers and doc.doc_number is None and (number := DOC_NUMBER_RE.fullmatch(leftovers[0])):
         doc.doc_number = doc_number_from_match(number)  # 教师提案〔2020〕475号 on its own under the title
         leftovers = leftovers[1:]
@@ -210,10 +216,12 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
 
 
 def _split_at_caption(group: list[Line]) -> list[list[Line]]:
-    """A 题注 (2000年9月29日…通过, （2022年6月6日…令第2号公布）) or a 第一章 standing right under a title
-    with no blank line between starts a group of its own: it is not part of the title."""
+    """A 题注 (2000年9月29日…通过, （2022年6月6日…令第2号公布）), a 第一章 or a page's list of attachments
+    (附件1：…) standing right under a title with no blank line between starts a group of its own: it is not
+    part of the title."""
     for k in range(1, len(group)):
-        if _CAPTION_RE.match(group[k].text) or _CHAPTER_RE.match(group[k].text):
+        text = group[k].text
+        if _CAPTION_RE.match(text) or _CHAPTER_RE.match(text) or _ATTACHMENT_LINK_RE.match(text):
             return [group[:k], group[k:]]
     return [group]
 

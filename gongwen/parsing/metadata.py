@@ -34,6 +34,7 @@ _KEYS = {
     "发文机关": "issuer",
     "发布机关": "issuer",
     "发布机构": "issuer",
+    "发文机构": "issuer",
     "发布单位": "issuer",
     "制定机关": "issuer",
     "制发机关": "issuer",

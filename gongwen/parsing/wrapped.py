@@ -25,6 +25,8 @@ _BLOCK_START_RE = re.compile(
 )
 _SENTENCE_ENDS = ("。", "！", "？", "；", "!", "?", ";")
 _COLONS = ("：", ":")
+_PROSE_MARKS_RE = re.compile("[，、；。]")
+_MIN_FULL_LINES = 6
 _INDENT = 2  # 字: a paragraph's first line is this much shorter (GB/T 9704 5.2.2 sets 正文 indented 2 字)
 
 
@@ -37,6 +39,9 @@ def unwrap_hard_wrapped(text: str) -> tuple[str, int, int | None]:
     if width is None:
         return text, 0, None
     full = [i for i in range(1, len(lines)) if _is_full(lines[i - 1], width) and lines[i].strip()]
+    prose = sum(1 for i in full if _PROSE_MARKS_RE.search(lines[i - 1]))
+    if len(full) < _MIN_FULL_LINES or prose < len(full) / 2:
+        return text, 0, None  # few full lines, or not prose: short lines alike by chance (a page's metadata)
     if sum(1 for i in full if _BLOCK_START_RE.match(lines[i].strip())) > len(full) / 2:
         return text, 0, None  # full lines mostly followed by a new element: a list of equal lines, not a wrap
     joins = [i for i in range(1, len(lines)) if _wraps_into(lines, i, width)]
