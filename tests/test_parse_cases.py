@@ -1060,3 +1060,13 @@ def test_bracketed_metadata_and_attachment_links_above_the_text():
     assert doc.doc_number is not None and doc.doc_number.text == "京科发〔2026〕10号"
     assert any(u.element == "attachments" for u in doc.uncertain)
     assert ("[文件来源] 政府公报 年 第期（总第期）", "web page metadata") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_a_chapter_heading_under_a_web_headline_is_no_title():
+    text = (
+        "首页 > 政策法规\n中华人民共和国市场主体登记管理条例\n发布日期： 2021-07-30  来源： 国家法律法规数据库\n"
+        "（2021年7月27日中华人民共和国国务院令第746号公布）\n\n第一章　总则\n\n"
+        "第一条　为了规范市场主体登记管理行为，制定本条例。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "中华人民共和国市场主体登记管理条例"

@@ -266,8 +266,8 @@ def _title_group(
     if not groups:
         return [], []
     after: list[str] = []
-    while groups and all(_CAPTION_RE.match(line.text) for line in groups[-1]):
-        # a 题注 in a group of its own under the title (its first line set apart): body text, no title
+    while groups and all(_CAPTION_RE.match(line.text) or _CHAPTER_RE.match(line.text) for line in groups[-1]):
+        # a 题注 or a 第一章 in a group of its own under the title (its first line set apart): body text, no title
         after = [line.text for line in groups.pop()] + after
     if not groups:
         return [], after
