@@ -1070,3 +1070,18 @@ def test_a_chapter_heading_under_a_web_headline_is_no_title():
     )
     doc = gongwen.parse(text)
     assert doc.title == "中华人民共和国市场主体登记管理条例"
+
+
+def test_a_joint_title_whose_organs_run_together_on_the_line_above():
+    text = (
+        "您当前所在的位置：首页 > 政务服务 > 相关政策及解读\n广州市天河区深化支持港澳青年创新创业实施办法\n"
+        "发表时间：2023-08-09 23:04:15 信息来源：天河区科技工业和信息化局\n\n穗天科工信规字〔2023〕1号\n"
+        "广州市天河区科技工业和信息化局 广州市天河区人力资源和社会保障局 中共广州市天河区委统战部\n"
+        "关于印发广州市天河区深化支持港澳青年创新创业实施办法的通知\n区属各单位：\n现印发实施。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == (
+        "广州市天河区科技工业和信息化局广州市天河区人力资源和社会保障局中共广州市天河区委统战部"
+        "关于印发广州市天河区深化支持港澳青年创新创业实施办法的通知"
+    )
+    assert len(doc.issuers) == 3

@@ -18,6 +18,7 @@ from gongwen.parsing.patterns import (
     kind_of_title,
     listed_organs,
     match_date_line,
+    split_organs,
     split_top_level,
 )
 
@@ -323,6 +324,14 @@ def _last_title_like(groups: list[list[Line]]) -> int | None:
     return None
 
 
+def _names_organs(text: str) -> bool:
+    """One organ's name, or several (listed with 、 or run together: 甲局乙局丙部, as a 联合行文 prints them)."""
+    if is_organ_like(text) or listed_organs(text):
+        return True
+    organs = split_organs(text)
+    return len(organs) > 1 and all(is_organ_like(organ) for organ in organs)
+
+
 def _chrome_lines_above(group: list[Line]) -> int:
     """How many of a group's first lines stand above its title's own: a title holding 关于 starts at the
     line with 关于, or at the organs' names on the lines above it (GB/T 9704 7.3.1); other lines above are
@@ -332,7 +341,7 @@ def _chrome_lines_above(group: list[Line]) -> int:
     at = next((i for i, line in enumerate(group) if "关于" in line.text), None)
     if at is None or _SENTENCE_END_RE.search("".join(line.text for line in group[at:])):
         return 0
-    while at > 0 and (is_organ_like(group[at - 1].text) or listed_organs(group[at - 1].text)):
+    while at > 0 and _names_organs(group[at - 1].text):
         at -= 1
     return at
 
@@ -366,7 +375,7 @@ def _title_goes_on(above: list[Line], title: list[Line]) -> bool:
     if first.endswith(("关于", "印发", "转发", "批转", "的")):
         return True
     if rest.startswith("关于"):
-        return is_organ_like(first) or bool(listed_organs(first))  # one organ, or a 联合行文's several
+        return _names_organs(first)  # one organ, or a 联合行文's several
     return "关于" in first and "关于" not in rest
 
 
