@@ -104,9 +104,7 @@ def _strip_line(line: str, residue: list[Residue]) -> str:
 
 
 def _entity(m: re.Match[str], removed: list[str]) -> str:
-    """An entity's character; the entity's name is markup. Unknown names stay as they are."""
+    """An entity's character; the entity's name is markup, and so is a broken one (&bsp; for &nbsp;)."""
     char = html.unescape(m[0])
-    if char == m[0]:
-        return char
     removed.append(m[0])
-    return char
+    return "" if char == m[0] else char

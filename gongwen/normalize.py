@@ -398,13 +398,13 @@ _DATE_PIECES: tuple[re.Pattern[str] | str, ...] = (
 )
 
 
-_MONTH_DAY_RE = re.compile(r"^\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_MONTH_DAY_RE = re.compile(r"^\s*年(?!\s*$)")  # 年8月12日, 年嘉定区…计划表: the year's own line broke there
 
 
 def _join_fragments(lines: list[Line]) -> list[Line]:
     """Rejoin the pieces of a line that a web page set on lines of their own: a lone colon or comma goes on
     the line before (附件 / ：), a lone ordinal on the line after (1. / 蒙西…细则), and 2020 / 年 / 5 / 月 / 9 /
-    日 or 2014 / 年8月12日 make one date."""
+    日 or 2014 / 年8月12日 make one date, and a year set alone goes on the line it begins (2014 / 年嘉定区…)."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -424,7 +424,7 @@ def _join_fragments(lines: list[Line]) -> list[Line]:
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if re.fullmatch(r"\d{4}", line.text) and nxt is not None and nxt.is_text and _MONTH_DAY_RE.match(nxt.text):
-            # 2014 / 年8月12日: a date whose year a page set on a line of its own (no page number)
+            # 2014 / 年8月12日, 2014 / 年嘉定区…: a year a page set on a line of its own (no page number)
             out.append(Line(text=line.text + nxt.text, spaced=line.spaced + nxt.spaced))
             i += 2
             continue

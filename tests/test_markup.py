@@ -73,3 +73,9 @@ def test_front_matter_under_a_sites_lines_is_still_front_matter():
     assert ("author: 生态环境部", "front matter") in [(r.text, r.reason) for r in doc.residue]
     rules = gongwen.parse("某某局\n---\n各单位：请按时参会。\n---\n")  # two drawn rules, no fields: no front matter
     assert not any(r.reason == "front matter" for r in rules.residue)
+
+
+def test_a_broken_entity_is_markup_too():
+    residue: list[Residue] = []
+    assert strip_markup("国务院办公厅 \u00a0 &bsp;", residue).strip() == "国务院办公厅"
+    assert residue == [Residue("&bsp;", "markup")]

@@ -1085,3 +1085,11 @@ def test_a_joint_title_whose_organs_run_together_on_the_line_above():
         "关于印发广州市天河区深化支持港澳青年创新创业实施办法的通知"
     )
     assert len(doc.issuers) == 3
+
+
+def test_an_annex_that_is_a_parenthesised_note_and_a_year_alone_on_its_line():
+    text = "各单位：\n现将计划下达。\n\n附件：2014年减量化计划表\n\n某某区人民政府\n\n2014\n年8月12日\n\n附件\n\n2014\n年减量化计划表\n\n单位：公顷\n"
+    doc = gongwen.parse(text)
+    assert [a.title for a in doc.annexes] == ["2014年减量化计划表"]
+    note = gongwen.parse("各单位：\n现予公布。\n某某局\n2021年9月29日\n附件\n（官方直链）\n")
+    assert note.annexes == [] and any(r.text == "附件：（官方直链）" for r in note.residue)

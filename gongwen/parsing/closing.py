@@ -113,7 +113,8 @@ def _without_empty_annexes(annexes: list[Annex], attachments: list[str], residue
             kept.append(annex)
             continue
         text = f"{annex.label}：{annex.title}" if annex.label else annex.title
-        if _FILE_SUFFIX_RE.search(annex.title) or (annex.label == "附件" and annex.title in named):
+        note = annex.title.startswith(("（", "(")) and annex.title.endswith(("）", ")"))  # 附件（官方直链）
+        if _FILE_SUFFIX_RE.search(annex.title) or (annex.label == "附件" and annex.title in named) or note:
             residue.append(Residue(text, "link to an attachment whose text is not in the copy"))
         elif not annex.label:
             residue.append(Residue(text, "line after the closing that opens no annex"))
