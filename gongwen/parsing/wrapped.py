@@ -3,10 +3,10 @@
 Text extracted from a PDF, or copied from a page of fixed width, breaks every full line wherever the line
 ends: inside a title, an organ's name or a 主送 list as readily as inside a sentence. The recognisers read
 a document line by line, as GB/T 9704 sets its elements apart, so such breaks are taken out first. A line
-as long as the wrap width goes on with the next line, unless either ends a sentence (the body's paragraphs
-are joined later, by the same width), it ends with a colon, or the next is indented (a new paragraph),
-starts an element of its own (an ordinal, 附件, 抄送, a date) or is an organ's name standing above a date
-(the 署名). A paragraph's indented first line stays whole, and a shorter last line joins only where a
+as long as the wrap width goes on with the next line, unless it ends with a colon, a sentence ends before a
+shorter line (the body's paragraphs are joined later, by the same width), or the next is indented (a new
+paragraph), starts an element of its own (an ordinal, 附件, 抄送, a date) or is an organ's name standing
+above a date (the 署名). A paragraph's indented first line stays whole, and a shorter last line joins only where a
 blank line, an organ's name or a date follows it: the body tells a paragraph's and a heading's ends by the
 length of their lines. Page numbers and page breaks stay where they are, and lines with gaps of two or
 more spaces are columns. Nothing is removed; only line breaks are, and the warnings say how many.
@@ -64,9 +64,13 @@ def _wraps_into(lines: list[str], i: int, width: int) -> bool:
     """Whether ``lines[i]`` goes on the line above it."""
     prev, line = lines[i - 1], lines[i]
     body = line.strip()
-    # lines that end a sentence stay as they are: whether the paragraph goes on after them is the body's
-    # to tell (parsing/body.py), by the wrap width; a line that ends with a colon ends a 主送 or a label
-    if not _is_full(prev, width) or prev.strip().endswith(_SENTENCE_ENDS + _COLONS) or body.endswith(_SENTENCE_ENDS):
+    if not _is_full(prev, width) or prev.strip().endswith(_COLONS):
+        return False  # a line that ends with a colon ends a 主送 or a label
+    # between full lines a sentence's end is no paragraph's (a paragraph ends on a shorter line); a shorter
+    # line after one, or one that ends a sentence, stays: whether the paragraph goes on there is the body's
+    # to tell (parsing/body.py), by the wrap width
+    ends = prev.strip().endswith(_SENTENCE_ENDS) or body.endswith(_SENTENCE_ENDS)
+    if ends and not _is_full(line, width):
         return False
     if prev[:1].isspace():
         return False  # a paragraph's indented first line stays whole: its length tells the body it is one
