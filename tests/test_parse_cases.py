@@ -1093,3 +1093,10 @@ def test_an_annex_that_is_a_parenthesised_note_and_a_year_alone_on_its_line():
     assert [a.title for a in doc.annexes] == ["2014年减量化计划表"]
     note = gongwen.parse("各单位：\n现予公布。\n某某局\n2021年9月29日\n附件\n（官方直链）\n")
     assert note.annexes == [] and any(r.text == "附件：（官方直链）" for r in note.residue)
+
+
+def test_a_minutes_without_mark_or_attendance_is_still_in_the_minutes_format():
+    text = "关于办理环境污染刑事案件有关问题座谈会纪要\n\n2018年6月16日，有关部门在北京召开座谈会。会议纪要如下。\n"
+    assert gongwen.parse(text).format == "minutes"
+    filed = "某某市人民政府文件\n某政〔2020〕1号\n关于印发某某会议纪要的通知\n各单位：\n现将会议纪要印发给你们。\n"
+    assert gongwen.parse(filed).format == "standard"

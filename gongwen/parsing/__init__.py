@@ -100,8 +100,8 @@ def _kind_of_mark(banner: str | None) -> str | None:
 
 def _format_of(doc: Document) -> str:
     banner = doc.banner or ""
-    if doc.kind == "纪要" and (banner.endswith("纪要") or doc.attendance):
-        return "minutes"
+    if doc.kind == "纪要" and not banner.endswith("文件"):
+        return "minutes"  # GB/T 9704 10.3: a 纪要 is set in its own format, with or without its 出席 list
     if banner.endswith(("命令", "令")) or (doc.order_number and doc.kind in ("命令", "令")):
         return "order"
     if doc.kind == "函" and not banner.endswith("文件"):
