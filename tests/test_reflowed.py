@@ -138,3 +138,19 @@ def test_a_glued_page_whose_notice_has_no_addressee():
     assert doc.doc_number is not None and doc.doc_number.text == "岚综管综〔2016〕52号"
     assert doc.signatures == ["平潭综合实验区管委会"] and str(doc.date) == "2016-03-24"
     assert doc.annexes == []  # 附件下载 is the page's button
+
+
+def test_a_glued_page_that_begins_at_its_addressees():
+    body = "为深入推进文明城市创建工作，现将工作方案印发给你们，请认真贯彻执行。" * 12
+    text = (
+        "标题: 某片区管理局关于印发《某片区创建文明城市工作方案》的通知\n发布时间: 2023-06-05 16:28\n文号: \n"
+        "页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n"
+        "当前位置： 首页政务公开最新文件部门文件 某片区管理局关于印发 《某片区创建文明城市工作方案》的通知 "
+        f"时间：2023-06-05 16:28 微信 微博 QQ空间 各处室、机关党委，办事处，各村委会：{body}\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.addressees == ["各处室、机关党委", "办事处", "各村委会"]
+    assert doc.title == "某片区管理局关于印发《某片区创建文明城市工作方案》的通知"
+    assert ("页面链接与图片详见links.tsv（同目录）", "unrecognised text above the title") in [
+        (r.text, r.reason) for r in doc.residue
+    ]

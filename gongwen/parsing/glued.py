@@ -36,6 +36,7 @@ _TITLE_THEN_NUMBER_RE = re.compile(rf"^(?P<title>[^。：:\s]{{4,200}}{_TITLE_EN
 _TITLE_THEN_BODY_RE = re.compile(
     rf"^(?P<title>[^。：:\s]{{4,200}}?{_TITLE_END})(?=根据|为了?|按照|依据|近期|近日|经|现|我[区市县省局委]|今年|一、)"
 )
+_ADDRESSEE_FIRST_RE = re.compile(r"^各[^。：:！？\s]{1,300}?[：:]")
 _DATE_RE = re.compile(DATE_PATTERN)
 _ATTACHMENT_RE = re.compile(r"附\s*件\s*[：:]")
 _CC_RE = re.compile(r"抄\s*送\s*[：:]")
@@ -56,6 +57,7 @@ def looks_glued(text: str) -> bool:
 
 _NUMBER_START_RE = re.compile(rf"(?<=\s){_NUMBER}")
 _TITLE_START_RE = re.compile(r"(?<=[\s号])[\u4e00-\u9fff（]")
+_ADDRESSEE_START_RE = re.compile(r"(?<=\s)各")
 _CHROME_BEFORE_MAX = 300  # characters of a page's chrome (breadcrumb, time, share buttons) before the document
 
 
@@ -66,12 +68,14 @@ def _document_start(line: str) -> int | None:
     if len(line) < _GLUED_MIN:
         return None
     # a 发文字号 first; else a title, which has no gap in it (the chrome before it has: 微信 微博 QQ空间)
-    for pattern, gapless in ((_NUMBER_START_RE, False), (_TITLE_START_RE, True)):
+    for pattern, gapless in ((_NUMBER_START_RE, False), (_TITLE_START_RE, True), (_ADDRESSEE_START_RE, False)):
         for m in pattern.finditer(line, 1, _CHROME_BEFORE_MAX):
             head, _ = _split_front(line[m.start() :])
             titled = [h for h in head if re.search(f"{_TITLE_END}$", h)]
             addressed = head[-1].endswith(("：", ":")) if head else False
             numbered = any(re.fullmatch(_NUMBER, h.strip()) for h in head)
+            if pattern is _ADDRESSEE_START_RE and addressed:
+                return m.start()  # no title or number in the line: it begins at its 主送机关
             if titled and (addressed or numbered) and not (gapless and re.search(r"\s", titled[-1])):
                 return m.start()
     return None
@@ -141,6 +145,9 @@ def _split_front(line: str) -> tuple[list[str], str]:
     elif head and (b := _TITLE_THEN_BODY_RE.match(line)) is not None:  # 〔2015〕160号…的通报根据《…
         head.append(b["title"])
         line = line[b.end() :]
+    elif (a := _ADDRESSEE_FIRST_RE.match(line)) is not None and _reads_as_addressee(a[0]):
+        head.append(a[0])  # the copy begins at the 主送机关 (各处室、机关党委，…：)
+        line = line[a.end() :]
     return head, line
 
 

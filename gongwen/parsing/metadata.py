@@ -93,13 +93,21 @@ def fill_from_metadata(doc: Document, residue: list[Residue]) -> None:
         doc.issuers = [issuer]
         doc.guess("issuers", 0.8, f"{issuer}, taken from the web page's metadata")
     title = fields.get("title", "").replace(" ", "")
-    if doc.title is None and title and (kind_of_title(title) or title.endswith(TITLE_ENDINGS)):
+    if doc.title and not _reads_as_title(doc.title) and _reads_as_title(title):
+        # the line taken for the title reads as none (页面链接与图片详见 links.tsv): the page's is its title
+        residue.append(Residue(doc.title, "unrecognised text above the title"))
+        doc.title = None
+    if doc.title is None and title and _reads_as_title(title):
         doc.title = title
         doc.guess("title", 0.7, "the text has none; taken from the web page's metadata")
     elif doc.title and len(title) > len(doc.title) and title.endswith(doc.title):
         # the text's title lost its first line (the organ's name) on the way; the page states it whole
         doc.title = title
         doc.guess("title", 0.8, "its first part taken from the web page's metadata, which states it whole")
+
+
+def _reads_as_title(text: str) -> bool:
+    return bool(text) and (kind_of_title(text) is not None or text.endswith(TITLE_ENDINGS) or "关于" in text)
 
 
 def _date_of(value: str) -> tuple[datetime.date, str] | None:
