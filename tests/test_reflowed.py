@@ -154,3 +154,15 @@ def test_a_glued_page_that_begins_at_its_addressees():
     assert ("页面链接与图片详见links.tsv（同目录）", "unrecognised text above the title") in [
         (r.text, r.reason) for r in doc.residue
     ]
+
+
+def test_a_glued_notice_and_the_text_it_issues_after_its_date():
+    issued = "2023年是文明城市创建总评年，为全面提升创建工作水平，制定如下工作方案：一、工作目标。" * 6
+    line = (
+        "某片区管理局〔2023〕5号某片区管理局关于印发《某片区创建文明城市工作方案》的通知各处室，各村委会："
+        "《某片区创建文明城市工作方案》已经研究同意，现予以印发，请认真贯彻执行。 某片区管理局 2023年6月5日"
+        f"某片区创建文明城市工作方案 {issued}"
+    )
+    doc = gongwen.parse(line)
+    assert doc.signatures == ["某片区管理局"] and str(doc.date) == "2023-06-05"
+    assert [a.title for a in doc.annexes] == ["某片区创建文明城市工作方案"]

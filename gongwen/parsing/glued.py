@@ -37,6 +37,11 @@ _TITLE_THEN_BODY_RE = re.compile(
     rf"^(?P<title>[^。：:\s]{{4,200}}?{_TITLE_END})(?=根据|为了?|按照|依据|近期|近日|经|现|我[区市县省局委]|今年|一、)"
 )
 _ADDRESSEE_FIRST_RE = re.compile(r"^各[^。：:！？\s]{1,300}?[：:]")
+_ISSUES_RE = re.compile(r"现予?以?印发|印发给你们|现转发|转发给你们|现予公布|予以发布")
+_ISSUED_TITLE_RE = re.compile(
+    r"^(?P<title>[^。，；：:\s]{4,60}?(?:方案|办法|规定|细则|规则|意见|要点|计划|规划|标准|指引|清单|制度|条例))\s+(?P<rest>\S.*)$",
+    re.S,
+)
 _DATE_RE = re.compile(DATE_PATTERN)
 _ATTACHMENT_RE = re.compile(r"附\s*件\s*[：:]")
 _CC_RE = re.compile(r"抄\s*送\s*[：:]")
@@ -209,10 +214,14 @@ def _split_closing(text: str, issuers: list[str]) -> tuple[list[str], list[str]]
         closing.insert(0, text[cc.start() :])
         text = text[: cc.start()]
     date = _closing_date(text)
-    if date is None:
-        return _with_attachments(text), closing
-    after = text[date.end() :]
-    annexes = [line for a in _split_at(after, _ANNEX_RE) if a for line in _annex_lines(a)]
+    if date is not None:
+        after = text[date.end() :]
+        annexes = [line for a in _split_at(after, _ANNEX_RE) if a for line in _annex_lines(a)]
+    else:  # …现予以印发。 某局 2023年6月5日苏平片区…工作方案 2023年是…: the text it issues follows
+        date = _date_before_issued_text(text)
+        if date is None:
+            return _with_attachments(text), closing
+        annexes = _issued_text_lines(text[date.end() :])
     before = text[: date.start()]
     body, signature = _signature_before(before, issuers)
     return _with_attachments(body), [*signature, date[0], *annexes, *closing]
@@ -243,6 +252,25 @@ def _closing_date(text: str) -> re.Match[str] | None:
         if (not after or trailing or _ANNEX_RE.match(after)) and before not in ("，", ",", "于", "至", "在"):
             return m
     return None
+
+
+def _date_before_issued_text(text: str) -> re.Match[str] | None:
+    """The 成文日期 of a 印发/转发 notice whose issued text follows it unlabelled: the first date right after
+    an organ's name that follows a sentence's end, in a text that says it issues one."""
+    if not _ISSUES_RE.search(text):
+        return None
+    for m in _DATE_RE.finditer(text):
+        before = text[: m.start()].rstrip()
+        stop = max(before.rfind(mark) for mark in "。！；")
+        if stop > 0 and is_organ_like(before[stop + 1 :].strip(), max_len=40) and _ISSUES_RE.search(before):
+            return m
+    return None
+
+
+def _issued_text_lines(text: str) -> list[str]:
+    """The issued text's title, where a gap sets it apart from its first sentence, and the rest."""
+    m = _ISSUED_TITLE_RE.match(text.strip())
+    return [m["title"], m["rest"]] if m else [text.strip()]
 
 
 def _signature_before(text: str, issuers: list[str]) -> tuple[str, list[str]]:
