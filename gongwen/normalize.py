@@ -180,19 +180,26 @@ _HEADER_KEYS = frozenset(
 )
 
 
+_FIELD_HEADER_DEPTH = 12
+
+
 def _without_field_header(text: str, residue: list[Residue]) -> str:
     """A crawler's header of ``key: value`` lines above a copy (标题: … / 发布时间: … / 文号: … /
     原文链接: …), front matter without its fences: three lines at least, two of them with keys a page's
     metadata uses. Its lines go to residue as front matter, where they are evidence for the elements."""
     lines = text.split("\n")
-    n = 0
-    while n < len(lines) and (m := _FIELD_LINE_RE.match(lines[n])) and len(m["value"]) <= 200:
-        n += 1
-    known = sum(1 for line in lines[:n] if (m := _FIELD_LINE_RE.match(line)) and m["key"].strip() in _HEADER_KEYS)
-    if n < 3 or known < 2:
-        return text
-    residue.extend(Residue(line.strip(), "front matter") for line in lines[:n] if line.strip())
-    return "\n".join(lines[n:])
+    # at the top; or a few lines down, a site's lines above it, where its keys end in an ASCII colon
+    for start in range(min(_FIELD_HEADER_DEPTH, len(lines))):
+        n = start
+        while n < len(lines) and (m := _FIELD_LINE_RE.match(lines[n])) and len(m["value"]) <= 200:
+            if start and ":" not in lines[n]:
+                break
+            n += 1
+        keys = [m["key"].strip() for line in lines[start:n] if (m := _FIELD_LINE_RE.match(line))]
+        if n - start >= 3 and sum(key in _HEADER_KEYS for key in keys) >= 2:
+            residue.extend(Residue(line.strip(), "front matter") for line in lines[start:n] if line.strip())
+            return "\n".join(lines[:start] + lines[n:])
+    return text
 
 
 def _without_notes_above(text: str, residue: list[Residue]) -> str:

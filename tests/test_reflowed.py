@@ -166,3 +166,14 @@ def test_a_glued_notice_and_the_text_it_issues_after_its_date():
     doc = gongwen.parse(line)
     assert doc.signatures == ["某片区管理局"] and str(doc.date) == "2023-06-05"
     assert [a.title for a in doc.annexes] == ["某片区创建文明城市工作方案"]
+
+
+def test_a_crawlers_header_under_a_sites_lines():
+    header = "标题: 关于加强水源保护管理的通告\n发布时间: 2016-03-25 13:21\n文号: \n发布机构: 中国平潭\n"
+    doc = gongwen.parse(
+        "首页 > 政务公开 > 政策文件\n【字体：大 中 小】 【打印】\n"
+        + header
+        + "关于加强水源保护管理的通告\n为加强管理，特通告如下。\n"
+    )
+    assert ("发布时间: 2016-03-25 13:21", "front matter") in [(r.text, r.reason) for r in doc.residue]
+    assert doc.title == "关于加强水源保护管理的通告"
