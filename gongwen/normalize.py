@@ -430,10 +430,17 @@ def _join_fragments(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if re.fullmatch(r"\d{4}", line.text) and nxt is not None and nxt.is_text and _MONTH_DAY_RE.match(nxt.text):
-            # 2014 / 年8月12日, 2014 / 年嘉定区…: a year a page set on a line of its own (no page number)
-            out.append(Line(text=line.text + nxt.text, spaced=line.spaced + nxt.spaced))
-            i += 2
+        k = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].kind != "blank"), None)
+        if (
+            re.fullmatch(r"\d{4}", line.text)
+            and k is not None
+            and lines[k].is_text
+            and _MONTH_DAY_RE.match(lines[k].text)
+        ):
+            # 2014 / 年8月12日, 2014 / 年嘉定区…: a year a page set on a line of its own (no page number), a
+            # blank line between where the page made each a paragraph
+            out.append(Line(text=line.text + lines[k].text, spaced=line.spaced + lines[k].spaced))
+            i = k + 1
             continue
         if _LONE_ORDINAL_RE.match(line.text) and nxt is not None and nxt.is_text:
             out.append(Line(text=line.text + nxt.text, spaced=line.spaced + nxt.spaced))

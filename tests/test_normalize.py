@@ -390,6 +390,8 @@ def test_a_year_set_on_a_line_of_its_own_joins_its_date():
     doc = gongwen.parse(text)
     assert doc.signatures == ["上海市嘉定区人民政府"] and str(doc.date) == "2014-08-12"
     assert not any(r.reason == "page number" for r in doc.residue)
+    apart = gongwen.parse(text.replace("2014\n年", "2014\n\n年"))  # each a paragraph of its own
+    assert apart.signatures == ["上海市嘉定区人民政府"] and str(apart.date) == "2014-08-12"
 
 
 def test_an_attachment_note_naming_its_files_keeps_every_item():
