@@ -1100,3 +1100,12 @@ def test_a_minutes_without_mark_or_attendance_is_still_in_the_minutes_format():
     assert gongwen.parse(text).format == "minutes"
     filed = "某某市人民政府文件\n某政〔2020〕1号\n关于印发某某会议纪要的通知\n各单位：\n现将会议纪要印发给你们。\n"
     assert gongwen.parse(filed).format == "standard"
+
+
+def test_a_joint_title_with_an_organ_a_paragraph_over_blank_lines():
+    text = (
+        "国家发展改革委办公厅\n\n国家能源局综合司关于做好电力现货市场试点连续试结算\n\n相关工作的通知\n\n"
+        "各有关单位：\n\n现就做好相关工作通知如下。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "国家发展改革委办公厅国家能源局综合司关于做好电力现货市场试点连续试结算相关工作的通知"

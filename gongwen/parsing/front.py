@@ -376,6 +376,8 @@ def _title_goes_on(above: list[Line], title: list[Line]) -> bool:
         return True
     if rest.startswith("关于"):
         return _names_organs(first)  # one organ, or a 联合行文's several
+    if "关于" in rest and _names_organs(first) and _names_organs(rest.split("关于", 1)[0]):
+        return True  # 国家发展改革委办公厅 / 国家能源局综合司关于…: a 联合行文's organs a line each
     return "关于" in first and "关于" not in rest
 
 
