@@ -1109,3 +1109,18 @@ def test_a_joint_title_with_an_organ_a_paragraph_over_blank_lines():
     )
     doc = gongwen.parse(text)
     assert doc.title == "国家发展改革委办公厅国家能源局综合司关于做好电力现货市场试点连续试结算相关工作的通知"
+
+
+def test_eight_organs_signing_a_line_each():
+    organs = [
+        "商务部办公厅",
+        "国家发展改革委办公厅",
+        "工业和信息化部办公厅",
+        "公安部办公厅",
+        "财政部办公厅",
+        "生态环境部办公厅",
+        "税务总局办公厅",
+        "市场监管总局办公厅",
+    ]
+    text = "各省商务主管部门：\n现就有关工作通知如下。\n" + "\n".join(organs) + "\n2025年1月17日\n"
+    assert gongwen.parse(text).signatures == organs

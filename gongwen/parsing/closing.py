@@ -49,7 +49,7 @@ _QUALIFIER_RE = re.compile(r"^[（(][^（）()。，]{1,12}[）)]$")
 _SUB_NUMBERED_ITEM_RE = re.compile(r"^(?P<n>\d{1,2})\s*[-－—]\s*(?P<k>\d{1,2})\s*[.．、]\s*(?P<rest>.*)$")
 _COLOPHON_WINDOW = 20
 _ATTACHMENT_WINDOW = 60  # lines above the signature a 附件说明 may start (a list of 30 attachments, wrapped)
-_MAX_SIGNATURE_LINES = 6
+_MAX_SIGNATURE_LINES = 12  # a 联合行文 of many organs signs a line each (some of twelve)
 _MAX_ANNEX_TITLE_LINES = 3
 
 
