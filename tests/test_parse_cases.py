@@ -1124,3 +1124,19 @@ def test_eight_organs_signing_a_line_each():
     ]
     text = "各省商务主管部门：\n现就有关工作通知如下。\n" + "\n".join(organs) + "\n2025年1月17日\n"
     assert gongwen.parse(text).signatures == organs
+
+
+def test_a_joint_order_signed_by_four_officers():
+    officers = [
+        "国家发展和改革委员会主任：郑栅洁",
+        "工业和信息化部部长：李乐成",
+        "住房和城乡建设部部长：倪虹",
+        "交通运输部部长：刘伟",
+    ]
+    text = (
+        "第42号\n《某某实施办法》已经审议通过，现予公布，自2026年8月1日起施行。\n"
+        + "\n".join(officers)
+        + "\n2026年6月5日\n"
+    )
+    doc = gongwen.parse(text)
+    assert [s.replace("\u3000", "：") for s in doc.signatures] == officers

@@ -296,10 +296,14 @@ def _recognise_note(texts: list[_Text], at: int, doc: Document) -> int:
 
 def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> int:
     """Signature lines stand right above the date; return the index where they begin."""
-    officer = _OFFICER_RE.match(texts[date_at - 1].line.spaced) if date_at > 0 else None
-    if officer:  # 市长：温国辉, 总理　李克强 under a 令 (10.2: the signer's post and name)
-        doc.signatures = [f"{officer['post'].replace(' ', '')}\u3000{officer['name']}", *doc.signatures]
-        return date_at - 1
+    start = date_at
+    officers = []
+    while start > 0 and len(officers) < _MAX_SIGNATURE_LINES and (m := _OFFICER_RE.match(texts[start - 1].line.spaced)):
+        officers.insert(0, f"{m['post'].replace(' ', '')}\u3000{m['name']}")
+        start -= 1
+    if officers:  # 市长：温国辉, 总理　李克强 under a 令 (10.2: the signer's post and name), one a line for a joint 令
+        doc.signatures = [*officers, *doc.signatures]
+        return start
     start = date_at
     while start > 0 and date_at - start < _MAX_SIGNATURE_LINES and is_signature_like(texts[start - 1].text):
         start -= 1
