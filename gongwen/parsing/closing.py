@@ -297,7 +297,7 @@ def _recognise_note(texts: list[_Text], at: int, doc: Document) -> int:
 def _recognise_signatures(texts: list[_Text], date_at: int, doc: Document) -> int:
     """Signature lines stand right above the date; return the index where they begin."""
     start = date_at
-    officers = []
+    officers: list[str] = []
     while start > 0 and len(officers) < _MAX_SIGNATURE_LINES and (m := _OFFICER_RE.match(texts[start - 1].line.spaced)):
         officers.insert(0, f"{m['post'].replace(' ', '')}\u3000{m['name']}")
         start -= 1
