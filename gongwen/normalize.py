@@ -700,6 +700,7 @@ def _footer_lines(lines: list[Line], tail_start: int) -> set[int]:
 _REFERRING = ("附件", "详见", "参见", "见", "请")  # a sentence that points to a file, not a link
 _ANNEX_LABEL_LINE_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[：:]?$")
 _NOTE_ITEM_RE = re.compile(r"^\d{1,2}\s*[.．、]")
+_BARE_FILE_RE = re.compile(r"附\s*件\s*\d{0,2}\s*\.(?:pdf|docx?|xlsx?|wps|ofd|zip|rar)", re.I)
 
 
 def _download_links(lines: list[Line]) -> set[int]:
@@ -713,6 +714,10 @@ def _download_links(lines: list[Line]) -> set[int]:
         if not line.is_text:
             continue
         text = line.text
+        if _BARE_FILE_RE.fullmatch(text):  # 附件.doc: a link that names no attachment
+            found.add(i)
+            previous = text
+            continue
         in_note = text.startswith("附件") or (in_note and _NOTE_ITEM_RE.match(text) is not None)
         named = "." in text and len(text) <= 120 and _FILE_LINK_RE.search(text) and not text.startswith(_REFERRING)
         if named and not in_note and not _ANNEX_LABEL_LINE_RE.match(previous):

@@ -432,3 +432,9 @@ def test_a_doc_number_in_a_metadata_table_whose_cells_ran_together():
     )
     doc = gongwen.parse(text)
     assert doc.doc_number is not None and doc.doc_number.text == "杭房公委〔2022〕9号"
+
+
+def test_a_link_named_only_attachment_dot_doc_is_a_download_link():
+    doc = gongwen.parse("各单位：\n现印发你们，请遵照执行。\n附件.doc\n某某监管办公室\n2018年12月25日\n")
+    assert doc.body[-1].text == "现印发你们，请遵照执行。" and doc.attachments == []
+    assert ("附件.doc", "web page download link") in [(r.text, r.reason) for r in doc.residue]
