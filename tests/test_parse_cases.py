@@ -1140,3 +1140,14 @@ def test_a_joint_order_signed_by_four_officers():
     )
     doc = gongwen.parse(text)
     assert [s.replace("\u3000", "：") for s in doc.signatures] == officers
+
+
+def test_a_notice_without_its_closing_and_the_text_it_hands_on():
+    text = (
+        "某区人民政府关于批转区文化局《关于进一步加强文物保护工作的实施意见》的通知\n\n各街道办事处：\n\n"
+        "区文化局《关于进一步加强文物保护工作的实施意见》已经区政府同意，现批转给你们，请遵照执行。\n\n"
+        "关于进一步加强文物保护工作的\n\n实施意见\n\n为了深入做好文物保护工作，提出如下意见。\n\n一、基本原则\n"
+    )
+    doc = gongwen.parse(text)
+    assert [a.title for a in doc.annexes] == ["关于进一步加强文物保护工作的实施意见"]
+    assert doc.body[-1].text.endswith("请遵照执行。")

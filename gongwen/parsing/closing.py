@@ -78,10 +78,12 @@ def recognise_rest(
     width = width or wrap_width(leading + [t.text for t in texts])
     date_at = _find_closing_date(texts)
     if date_at is None:
-        body_end = _recognise_attendance(texts, len(texts), doc)
+        issued_at = _issued_text_start(texts, doc.title)
+        body_end = _recognise_attendance(texts, issued_at, doc)
         body_end = _recognise_attachment_note(texts, body_end, doc, residue)
         doc.body = parse_blocks(leading + [t.text for t in texts[:body_end]], width)
-        doc.annexes = _annexes(pasted_after, width, residue)
+        issued = [t.text for t in texts[issued_at:]]
+        doc.annexes = _annexes(issued, width, residue) + _annexes(pasted_after, width, residue)
         return
     _set_date(texts[date_at], doc)
     after = _recognise_note(texts, date_at + 1, doc)
@@ -154,6 +156,27 @@ def _cites(doc: Document, title: str) -> bool:
 def _texts(blocks: list[Block]) -> list[str]:
     out = [f"{b.label}{b.title}{b.text}" if isinstance(b, Heading) else b.text for b in blocks]
     return [t for t in out if t]
+
+
+_CITED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
+_HANDS_ON_RE = re.compile(r"(?:印发|转发|批转)给你们|现予?(?:印发|转发|批转)")
+
+
+def _issued_text_start(texts: list[_Text], title: str | None) -> int:
+    """Where the text a 印发/转发/批转 notice issues begins, in a copy that lost the notice's 署名 and date:
+    right after the sentence that hands it on, where the lines (a title wrapped over one to three) give the
+    name the notice's title cites (关于批转区文化局《关于…的实施意见》的通知). The end of the text if none."""
+    cited = _CITED_RE.search(title or "")
+    if cited is None:
+        return len(texts)
+    name = re.sub(r"\s", "", cited["name"])
+    for j in range(1, len(texts)):
+        if not _HANDS_ON_RE.search(texts[j - 1].text):
+            continue
+        for k in range(1, 4):
+            if "".join(t.text for t in texts[j : j + k]) == name:
+                return j
+    return len(texts)
 
 
 def _text_lines(lines: list[Line]) -> list[_Text]:
