@@ -159,7 +159,7 @@ def _texts(blocks: list[Block]) -> list[str]:
 
 
 _CITED_RE = re.compile(r"《(?P<name>[^《》]{4,80})》")
-_HANDS_ON_RE = re.compile(r"(?:印发|转发|批转)给你们|现予?(?:印发|转发|批转)")
+_HANDS_ON_RE = re.compile(r"(?:印发|转发|批转)给你们|现予?(?:印发|转发|批转)|重新公布|现予公布")
 
 
 def _issued_text_start(texts: list[_Text], title: str | None) -> int:
