@@ -1151,3 +1151,11 @@ def test_a_notice_without_its_closing_and_the_text_it_hands_on():
     doc = gongwen.parse(text)
     assert [a.title for a in doc.annexes] == ["关于进一步加强文物保护工作的实施意见"]
     assert doc.body[-1].text.endswith("请遵照执行。")
+
+
+def test_a_decision_that_republishes_the_rules_it_amends():
+    text = (
+        "某市人民政府关于修改《某市餐厨垃圾处理管理办法》的决定\n\n市人民政府决定，对《某市餐厨垃圾处理管理办法》作如下修改。\n\n"
+        "《某市餐厨垃圾处理管理办法》根据本决定作相应修改后，重新公布。\n\n某市餐厨垃圾处理管理办法\n\n第一条　为了加强管理，制定本办法。\n"
+    )
+    assert [a.title for a in gongwen.parse(text).annexes] == ["某市餐厨垃圾处理管理办法"]
