@@ -1159,3 +1159,15 @@ def test_a_decision_that_republishes_the_rules_it_amends():
         "《某市餐厨垃圾处理管理办法》根据本决定作相应修改后，重新公布。\n\n某市餐厨垃圾处理管理办法\n\n第一条　为了加强管理，制定本办法。\n"
     )
     assert [a.title for a in gongwen.parse(text).annexes] == ["某市餐厨垃圾处理管理办法"]
+
+
+def test_an_interpretation_after_the_closing_is_no_annex():
+    text = (
+        "关于调整住房公积金贷款政策的通知\n各直属管理局：\n现将有关政策通知如下。\n某某管理局\n2022年5月16日\n"
+        "《关于调整住房公积金贷款政策的通知》解读\n一、调整的背景。为支持购房需求，作出调整。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.annexes == []
+    assert ("《关于调整住房公积金贷款政策的通知》解读", "interpretation published with the document") in [
+        (r.text, r.reason) for r in doc.residue
+    ]

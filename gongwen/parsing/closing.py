@@ -127,6 +127,7 @@ def _without_empty_annexes(annexes: list[Annex], attachments: list[str], residue
 
 # what announces a text that follows the closing unlabelled: a 印发/转发 notice issues it, a 令 publishes it
 _ISSUES_RE = re.compile(r"印发|转发|批转|发布|公布|颁布|下发|公示|附后")
+_INTERPRETATION_RE = re.compile(r"(?:政策)?解读(?:[（(][^）)]*[）)])?$")
 
 
 def _announced_annexes(doc: Document, residue: list[Residue]) -> list[Annex]:
@@ -137,6 +138,11 @@ def _announced_annexes(doc: Document, residue: list[Residue]) -> list[Annex]:
     announced = doc.kind in ("令", "命令") or bool(doc.order_number or _ISSUES_RE.search((doc.title or "") + body))
     kept = []
     for annex in doc.annexes:
+        if annex.title and _INTERPRETATION_RE.search(annex.title) and not annex.label:
+            # 《关于…的通知》解读: the page's reading of the document, published with it, no annex
+            residue.append(Residue(annex.title, "interpretation published with the document"))
+            residue.extend(Residue(text, "interpretation published with the document") for text in _texts(annex.body))
+            continue
         named = annex.title and (annex.title in doc.attachments or _cites(doc, annex.title))
         if annex.label or announced or named:
             kept.append(annex)
