@@ -1171,3 +1171,13 @@ def test_an_interpretation_after_the_closing_is_no_annex():
     assert ("《关于调整住房公积金贷款政策的通知》解读", "interpretation published with the document") in [
         (r.text, r.reason) for r in doc.residue
     ]
+
+
+def test_a_stray_number_before_the_pages_title_is_not_the_titles():
+    text = (
+        "---\ntitle: 7深圳市发展和改革委员会关于开展案例征集工作的通知\n---\n\n"
+        "# 深圳市发展和改革委员会关于开展案例征集工作的通知\n\n各有关单位：\n\n现将有关事项通知如下。\n"
+    )
+    assert gongwen.parse(text).title == "深圳市发展和改革委员会关于开展案例征集工作的通知"
+    lost = "---\ntitle: 江南省教育厅关于做好招生工作的通知\n---\n\n# 关于做好招生工作的通知\n\n各高校：\n\n现将有关事项通知如下。\n"
+    assert gongwen.parse(lost).title == "江南省教育厅关于做好招生工作的通知"  # the organ's line the copy lost

@@ -100,10 +100,16 @@ def fill_from_metadata(doc: Document, residue: list[Residue]) -> None:
     if doc.title is None and title and _reads_as_title(title):
         doc.title = title
         doc.guess("title", 0.7, "the text has none; taken from the web page's metadata")
-    elif doc.title and len(title) > len(doc.title) and title.endswith(doc.title):
+    elif doc.title and title.endswith(doc.title) and _lost_first_part(title[: len(title) - len(doc.title)]):
         # the text's title lost its first line (the organ's name) on the way; the page states it whole
         doc.title = title
         doc.guess("title", 0.8, "its first part taken from the web page's metadata, which states it whole")
+
+
+def _lost_first_part(prefix: str) -> bool:
+    """What the page's title has before the text's: the organs' names or 关于 a first line gave, not a
+    stray number (7深圳市…, a list's counter glued to it)."""
+    return len(prefix) >= 2 and not re.search(r"\d", prefix) and bool(re.search(r"[\u4e00-\u9fff]{2}", prefix))
 
 
 def _reads_as_title(text: str) -> bool:
