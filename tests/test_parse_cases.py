@@ -1181,3 +1181,15 @@ def test_a_stray_number_before_the_pages_title_is_not_the_titles():
     assert gongwen.parse(text).title == "深圳市发展和改革委员会关于开展案例征集工作的通知"
     lost = "---\ntitle: 江南省教育厅关于做好招生工作的通知\n---\n\n# 关于做好招生工作的通知\n\n各高校：\n\n现将有关事项通知如下。\n"
     assert gongwen.parse(lost).title == "江南省教育厅关于做好招生工作的通知"  # the organ's line the copy lost
+
+
+def test_organs_and_a_month_under_a_bulletins_title():
+    text = (
+        "万载县2022年国民经济和社会发展统计公报\n访问量：1632\n关联稿件：\n"
+        "图文解读：《万载县2022年国民经济和社会发展统计公报》 2023-07-12\n万载县统计局 国家统计局万载调查队\n（2023年5月）\n"
+        "2022年，万载全县上下坚持稳中求进，全县经济运行呈现稳中向好的良好态势。\n一、综合\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.title == "万载县2022年国民经济和社会发展统计公报"
+    assert doc.issuers == ["万载县统计局", "国家统计局万载调查队"] and doc.date is None
+    assert doc.body[0].text.startswith("2022年，万载全县")

@@ -154,6 +154,7 @@ def _front_matter(lines: list[Line], doc: Document, residue: list[Residue]) -> l
     if dated:  # （2025年3月18日） under the title, as speeches and minutes have it, is the date
         doc.date, doc.date_text = dated
         title_lines = title_lines[:-1]
+    title_lines = _without_organs_under(title_lines, doc, residue)
     _set_title(doc, title_lines, headline, original, residue)
     for confidence, reason in guesses:
         doc.guess("title", confidence, reason)
@@ -178,6 +179,28 @@ def _headline_at(lines: list[Line], metas: list[int]) -> list[int]:
 def _reads_as_title(text: str) -> bool:
     named = kind_of_title(text) is not None or text.endswith(TITLE_ENDINGS)
     return named and len(text) <= 120 and not _SENTENCE_END_RE.search(text)
+
+
+_MONTH_ONLY_RE = re.compile(r"^[（(]\d{4}年\d{1,2}月[）)]$")
+
+
+def _without_organs_under(title_lines: list[str], doc: Document, residue: list[Residue]) -> list[str]:
+    """万载县2022年…统计公报 / 万载县统计局 国家统计局万载调查队 / （2023年5月）: under a title that ends with
+    its 文种, the organs' names (as a 公报 or a speech prints them) and a month in parentheses are no part
+    of it; the organs are the issuers."""
+    end = next((i for i, line in enumerate(title_lines) if kind_of_title(line)), None)
+    if end is None or end == len(title_lines) - 1:
+        return title_lines
+    below = title_lines[end + 1 :]
+    if not all(_names_organs(line) or _MONTH_ONLY_RE.match(line) for line in below):
+        return title_lines
+    for line in below:
+        organs = [] if _MONTH_ONLY_RE.match(line) else split_organs(line)
+        if organs and not doc.issuers:
+            doc.issuers = organs
+            doc.guess("issuers", 0.8, f"{'、'.join(organs)}, named under the title")
+        residue.append(Residue(line, "organs named under the title" if organs else "month under the title"))
+    return title_lines[: end + 1]
 
 
 def _doc_number_out_of_title(doc: Document) -> None:
