@@ -478,7 +478,7 @@ _CHROME_WORDS = (
     "返回上一页|返回上页|返回主站|我要纠错|我要打印|收藏|分享|视力保护色|背景色|护眼模式|阅读量|浏览量|点击量|"
     "语音播报|朗读|打印友好版|联系我们|关于我们|免责声明|隐私声明|隐私保护|隐私政策|使用帮助|站内搜索|全站搜索|"
     "全文检索|高级检索|关联稿件|附件下载|网上大厅|办事大厅|网上办事|PDF格式下载|PDF下载|下载PDF|取消收藏|"
-    "图文解读|文字解读|视频解读|音频解读|点击查看政策解读"
+    "图文解读|文字解读|视频解读|音频解读|点击查看政策解读|网站帮助|继续访问|放弃|主办|承办|协办"
 )
 _CHROME_SEPARATOR = r"[\s：:|｜/／【】\[\]（）()<>＜＞»·•,，、;；©\d]"
 _STRONG_CHROME_RE = re.compile(
@@ -630,6 +630,10 @@ def _noise_reason(
     if len(_META_KEYS_RE.findall(line.spaced)) >= 2 or _ORIGINAL_TITLE_RE.search(text):
         return "web page metadata"
     if _STRONG_CHROME_RE.match(text) or _WECHAT_CHROME_RE.match(text):
+        return "web page chrome"
+    if "即将离开" in text and "是否继续" in text:  # the leave-site prompt: 您访问的链接即将离开…是否继续？
+        return "web page chrome"
+    if text in ("X", "×", "✕", "✖"):  # a dialog's close button
         return "web page chrome"
     if "发表于" in text and _WECHAT_BYLINE_RE.search(line.spaced):
         return "web page metadata"

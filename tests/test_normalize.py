@@ -438,3 +438,14 @@ def test_a_link_named_only_attachment_dot_doc_is_a_download_link():
     doc = gongwen.parse("各单位：\n现印发你们，请遵照执行。\n附件.doc\n某某监管办公室\n2018年12月25日\n")
     assert doc.body[-1].text == "现印发你们，请遵照执行。" and doc.attachments == []
     assert ("附件.doc", "web page download link") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_a_pages_footer_dialog_and_an_empty_attachment_list_are_not_the_documents():
+    text = (
+        "各单位：\n现将统计结果公布如下。\n附件：\n扫一扫在手机打开当前页\n网站地图 网站帮助 隐私声明 关于我们\n"
+        "主办：万载县人民政府 承办：万载县人民政府办公室\nX\n您访问的链接即将离开'万载县人民政府网站'是否继续？\n继续访问 放弃\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.attachments == [] and doc.annexes == []
+    assert doc.body[-1].text == "现将统计结果公布如下。"
+    assert ("附件：", "attachment label with no attachment") in [(r.text, r.reason) for r in doc.residue]

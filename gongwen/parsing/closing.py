@@ -437,6 +437,9 @@ def _recognise_attachment_note(texts: list[_Text], end: int, doc: Document, resi
         if not m:
             continue
         lines = [m["rest"]] + [t.text for t in texts[i + 1 : end]]
+        if not any(lines):  # 附件： over nothing (a page's empty attachment list)
+            residue.append(Residue(texts[i].text, "attachment label with no attachment"))
+            return i
         renumbered: list[Residue] = []
         items = _attachment_items(lines, renumbered)
         if not items:
