@@ -551,6 +551,8 @@ _EDITORS_NOTE_RE = re.compile(r"[（(](?:本文|此文|原文|文章)?有删[减
 _SEAL_MARK_RE = re.compile(r"[（(]\s*(?:印章|盖章|公章|签章|章|单位盖章|单位公章)\s*[）)]$")
 # a line drawn with characters, as the red rule and the 版记's rules come out of a PDF or a web page
 _RULE_LINE_RE = re.compile(r"[_＿\-－—―─━═=＝~～·•*＊.．]{3,}")
+_MD_TABLE_RULE_RE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_MD_TABLE_ROW_RE = re.compile(r"\|(?P<key>[^|]{1,16})\|(?P<value>[^|]*)\|?")
 _FRAMED_WORD_RE = re.compile(r"[_＿\-－—―─━═=＝~～*＊#]{3,}\s*\S{1,8}\s*[_＿\-－—―─━═=＝~～*＊#]{3,}")
 _ORIGINAL_TITLE_RE = re.compile(r"原标题\s*[：:]\s*(.+)$")
 
@@ -625,6 +627,11 @@ def _noise_reason(
         return "drawn rule"
     if _FRAMED_WORD_RE.fullmatch(text):
         return "section marker of the copy"  # ==================== 正文 ====================
+    if _MD_TABLE_RULE_RE.fullmatch(text):
+        return "markup"  # |---|---|, a Markdown table's rule
+    row = _MD_TABLE_ROW_RE.fullmatch(text)
+    if row and index < head_end and _BARE_KEY_RE.match(row["key"].strip()):
+        return "web page metadata"  # | 文 号： | 冀发改能源〔2024〕705号 |: the page's metadata table
     if len(text) > 200:
         return None
     if len(_META_KEYS_RE.findall(line.spaced)) >= 2 or _ORIGINAL_TITLE_RE.search(text):

@@ -449,3 +449,13 @@ def test_a_pages_footer_dialog_and_an_empty_attachment_list_are_not_the_document
     assert doc.attachments == [] and doc.annexes == []
     assert doc.body[-1].text == "现将统计结果公布如下。"
     assert ("附件：", "attachment label with no attachment") in [(r.text, r.reason) for r in doc.residue]
+
+
+def test_a_markdown_metadata_table_is_the_pages_metadata():
+    text = (
+        "## 政策原文\n\n| 索 引 号： | 000014348/2024-00075 |\n|---|---|\n| 文 号： | 冀发改能源[2024]705号 |\n"
+        "| 发布日期： | 2024-05-22 |\n\n关于促进新型储能并网的通知\n\n国网河北省电力公司：\n\n现将有关事项通知如下。\n"
+    )
+    doc = gongwen.parse(text)
+    assert doc.doc_number is not None and doc.doc_number.text == "冀发改能源〔2024〕705号"
+    assert doc.addressees == ["国网河北省电力公司"] and doc.body[0].text == "现将有关事项通知如下。"

@@ -67,7 +67,7 @@ def metadata_fields(residue: list[Residue]) -> dict[str, str]:
         if key in _KEYS and k + 1 < len(items) and items[k + 1].text.strip() not in _KEYS:
             found.setdefault(_KEYS[key], items[k + 1].text.strip())  # a table's key and value on two lines
             continue
-        for m in _FIELD_RE.finditer(_KEY_SPACES_RE.sub("", item.text)):
+        for m in _FIELD_RE.finditer(_KEY_SPACES_RE.sub("", item.text.replace("|", " "))):
             value = m["value"].strip()
             element = _KEYS[m["key"]]
             if value and element not in found:
